@@ -1,0 +1,3 @@
+from thidua.cli.app import main
+
+main()

@@ -1,0 +1,110 @@
+"""Validation: every stage's findings for a set of data files. Reads only, never writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua.diagnostics import Diagnostic, sorted_diagnostics
+from thidua.loading.load import Workspace
+from thidua.loading.root import all_data_files, classify
+from thidua.model import BlocYear, Config
+from thidua.rules import checks
+from thidua.rules.context import BlocCheck
+from thidua.schema.formats import CONFIG, TABLE
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    name: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def bloc_checks(by: BlocYear, config: Config, folder: str, stem: str,
+                previous: BlocYear | None) -> list[Diagnostic]:
+    """The bloc and history rules for one loaded bloc-year (pure)."""
+    ctx = BlocCheck(by, config, folder, stem, previous)
+    out: list[Diagnostic] = []
+    for check in checks("bloc"):
+        out.extend(check(ctx))
+    if previous is not None:
+        for check in checks("history"):
+            out.extend(check(ctx))
+    return out
+
+
+def check_bloc_year(ws: Workspace, path: Path) -> list[Diagnostic]:
+    load = ws.bloc_year(path)
+    diags = list(load.diagnostics)
+    by = load.bloc_year
+    if by is None:
+        return diags
+    config, _ = ws.config()
+    previous = None
+    if path.stem.isdigit():
+        prev_load = ws.bloc_year_of(path.parent.name, int(path.stem) - 1)
+        if prev_load is not None and not prev_load.has_errors:
+            previous = prev_load.bloc_year
+    diags.extend(bloc_checks(by, config, path.parent.name, path.stem, previous))
+    return diags
+
+
+def check_table_file(ws: Workspace, path: Path) -> list[Diagnostic]:
+    from thidua.loading.build import build_table
+
+    loaded = ws.read(path, TABLE)
+    diags = list(loaded.diagnostics)
+    if loaded.fields is not None:
+        table = build_table(loaded.fields, path.stem)
+        probe = BlocYear(bloc="", year=0, name="", src=loaded.fields.src, bloc_src=loaded.fields.src,
+                         year_src=loaded.fields.src, table=table)
+        for code in ("E306", "E307"):
+            module = next(m for m in _modules() if m.RULE.code == code)
+            diags.extend(module.check(BlocCheck(probe, Config(), "", "")))
+    return diags
+
+
+def _modules():
+    from thidua.rules import MODULES
+
+    return MODULES
+
+
+def check_file(ws: Workspace, path: Path) -> FileReport:
+    kind = classify(ws.root, path)
+    if kind == "config":
+        diags = list(ws.read(path, CONFIG).diagnostics)
+    elif kind == "table":
+        diags = check_table_file(ws, path)
+    else:
+        diags = check_bloc_year(ws, path)
+    return FileReport(ws.name(path), tuple(sorted_diagnostics(diags)))
+
+
+def expand(root: Path, paths: Iterable[Path]) -> list[Path]:
+    """Files named, and every data file under folders named; the whole root when none."""
+    paths = list(paths)
+    if not paths:
+        return all_data_files(root)
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            if (p / "blocs").is_dir() or (p / "thidua.yaml").is_file():
+                out.extend(all_data_files(p))
+            else:
+                out.extend(sorted(f for f in p.rglob("*.yaml") if f.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def validate(root: Path, paths: Iterable[Path] = ()) -> list[FileReport]:
+    """Findings per file, in the order given (the whole data root when no path is given)."""
+    ws = Workspace(root)
+    reports = []
+    for path in expand(root, paths):
+        reports.append(check_file(ws, path))
+        if path.stem.isdigit():  # files come bloc by bloc, year by year: the year before is done with
+            ws.forget(path.parent / f"{int(path.stem) - 1}.yaml")
+    return reports

@@ -1,0 +1,25 @@
+"""The `thidua` command: one small module per command, registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from thidua.cli import schema_cmd, validate_cmd
+
+app = typer.Typer(
+    name="thidua",
+    help="thidua: quản lý khối thi đua bằng tệp YAML trong git: kiểm tra dữ liệu, chấm điểm, "
+         "đề xuất khen thưởng và luân phiên Trưởng khối, xuất báo cáo Excel/Markdown.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+app.command("validate")(validate_cmd.validate)
+app.command("schema")(schema_cmd.schema)
+
+
+def main() -> None:
+    app(prog_name="thidua")

@@ -1,0 +1,66 @@
+"""What every command shares: the data root option, error handling, output settings."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from thidua.errors import ThiduaError
+
+RootOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option("--root", envvar="THIDUA_ROOT", show_envvar=True,
+                 help="Thư mục dữ liệu (có thidua.yaml hoặc blocs/). Mặc định: tìm từ thư mục hiện tại trở lên."),
+]
+BlocOption = Annotated[Optional[str], typer.Option("--bloc", "-b", help="Chỉ xét một khối (mã khối, ví dụ mttq).")]  # noqa: UP045
+JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON (cấu trúc ổn định, số là số).")]
+
+
+def use_color(stream=None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    sys.stderr.write(f"thidua: lỗi: {message}\n")
+    return typer.Exit(code)
+
+
+def resolve_root(root: Path | None, start: Path | None = None) -> Path:
+    from thidua.loading.root import RootNotFound, find_root
+
+    try:
+        return find_root(root, start)
+    except RootNotFound as exc:
+        raise ThiduaError(str(exc)) from None
+
+
+def handles_errors(fn):
+    """Turn ThiduaError into exit 2 and any unexpected error into a one-line message, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ThiduaError as exc:
+            raise fail(exc.message, exc.exit_code) from None
+        except (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except OSError as exc:
+            raise fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
+            if os.environ.get("THIDUA_DEBUG"):
+                raise
+            raise fail(f"lỗi nội bộ của thidua ({type(exc).__name__}: {exc}); "
+                       "đặt THIDUA_DEBUG=1 để xem chi tiết và báo lỗi cho nhóm phát triển", 2) from None
+
+    return wrapper

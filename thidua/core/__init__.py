@@ -1,0 +1,1 @@
+"""The pure core: scoring, ranking, awards, handover. No I/O, no printing."""

@@ -1,0 +1,81 @@
+"""Scoring a bloc-year end to end: totals → ranks → proposals → comparison with what was decided."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thidua.core.awards import (
+    LeaderCandidate,
+    Miss,
+    Proposal,
+    ProvinceMiss,
+    ProvinceProposal,
+    propose_bloc,
+    propose_province,
+)
+from thidua.core.scoring import Ranked, rank, totals
+from thidua.diagnostics import Diagnostic
+from thidua.model import AwardRule, BlocYear, Config, ScoringRules
+from thidua.rules import w700_decision_unsupported
+
+
+@dataclass(frozen=True, slots=True)
+class BlocResult:
+    """Everything `score` knows about one bloc-year; renderers read this, never recompute."""
+
+    bloc_year: BlocYear
+    rules: ScoringRules
+    awards: tuple[AwardRule, ...]
+    ranked: tuple[Ranked, ...]
+    proposals: tuple[Proposal, ...]
+    misses: tuple[Miss, ...]
+    findings: tuple[Diagnostic, ...]
+
+    def proposals_for(self, member: str) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if p.member == member)
+
+    def misses_for(self, member: str) -> tuple[Miss, ...]:
+        return tuple(m for m in self.misses if m.member == member)
+
+    @property
+    def leader(self) -> Ranked | None:
+        return next((r for r in self.ranked if r.rank == 1), None)
+
+
+@dataclass(frozen=True, slots=True)
+class YearResult:
+    year: int
+    blocs: tuple[BlocResult, ...]
+    province_proposals: tuple[ProvinceProposal, ...]
+    province_misses: tuple[ProvinceMiss, ...]
+
+
+def score_bloc(by: BlocYear, config: Config) -> BlocResult:
+    rules = by.scoring or config.scoring
+    awards = by.awards or config.awards
+    ranked = rank(by, totals(by, rules), rules)
+    proposals, misses = propose_bloc(by, ranked, awards, rules)
+    findings = tuple(w700_decision_unsupported.compare(by, awards, proposals, misses))
+    return BlocResult(by, rules, awards, ranked, proposals, misses, findings)
+
+
+def leader_candidate(result: BlocResult) -> LeaderCandidate | None:
+    """The bloc's first-ranked member (only when the rank is not shared)."""
+    firsts = [r for r in result.ranked if r.rank == 1]
+    if len(firsts) != 1 or result.bloc_year.table is None:
+        return None
+    r = firsts[0]
+    by = result.bloc_year
+    votes = by.votes
+    return LeaderCandidate(
+        bloc=by.bloc, bloc_name=by.name, member=r.total.member.id, member_name=r.total.member.name,
+        total=r.total.total, ceiling=by.table.ceiling,
+        proposed=frozenset(p.award for p in result.proposals_for(r.total.member.id)),
+        votes=None, voters=votes.voters if votes else None,
+    )
+
+
+def score_year(year: int, results: list[BlocResult], config: Config) -> YearResult:
+    leaders = [c for c in (leader_candidate(r) for r in results) if c is not None]
+    proposals, misses = propose_province(leaders, config.awards)
+    return YearResult(year, tuple(results), proposals, misses)

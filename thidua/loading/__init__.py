@@ -1,0 +1,1 @@
+"""Edges that read files: decoding, YAML with positions, the data root."""

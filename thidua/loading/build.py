@@ -1,0 +1,210 @@
+"""Checked YAML (Fields) to model records. Pure: no I/O, no findings of its own.
+
+The schema already reported every wrong key and value; what failed is absent
+here, so each builder takes what is there and leaves the rest at defaults.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from thidua import model as m
+from thidua.schema.types import Entry, Fields
+
+
+def _obj(value) -> Fields | None:
+    return value if isinstance(value, Fields) else None
+
+
+def build_rotation(f: Fields | None) -> m.RotationRule | None:
+    if f is None:
+        return None
+    base = m.RotationRule()
+    return m.RotationRule(
+        kind=f.get("rule", base.kind),
+        order=tuple(f.get("order", ())),
+        skip_first_year=f.get("skip_first_year", base.skip_first_year),
+        cooldown_years=f.get("cooldown_years", base.cooldown_years),
+    )
+
+
+def build_criterion(f: Fields) -> m.Criterion:
+    return m.Criterion(
+        id=f.get("id", "?"),
+        name=f.get("name", ""),
+        max=f.get("max"),
+        src=f.src,
+        children=tuple(build_criterion(c) for c in f.get("items", ()) if isinstance(c, Fields)),
+    )
+
+
+def _cap(f: Fields | None) -> Decimal | None:
+    return f.get("max") if f is not None else None
+
+
+def build_table(f: Fields, table_id: str) -> m.Table:
+    return m.Table(
+        id=f.get("table", table_id),
+        name=f.get("name", ""),
+        groups=tuple(build_criterion(g) for g in f.get("groups", ()) if isinstance(g, Fields)),
+        src=f.src,
+        total=f.get("total"),
+        bonus_cap=_cap(_obj(f.get("bonus"))),
+        deduction_cap=_cap(_obj(f.get("deductions"))),
+    )
+
+
+def build_scoring(f: Fields | None, base: m.ScoringRules) -> m.ScoringRules:
+    if f is None:
+        return base
+    bands = tuple(
+        m.Band(b.get("name"), b.get("min"))
+        for b in f.get("bands", ()) if isinstance(b, Fields) and b.get("name") and b.get("min") is not None
+    )
+    return m.ScoringRules(
+        places=f.get("places", base.places),
+        rounding=f.get("rounding", base.rounding),
+        bands=tuple(sorted(bands, key=lambda b: -b.min)) if f.has("bands") else base.bands,
+        tie_breaks=tuple(f.get("tie_breaks", base.tie_breaks)),
+    )
+
+
+def build_award(f: Fields) -> m.AwardRule:
+    quota = f.get("quota")
+    if isinstance(quota, int):
+        quota = m.Quota(count=quota)
+    elif isinstance(quota, Fields):
+        quota = m.Quota(count=quota.get("count"), share=quota.get("share"),
+                        rounding=quota.get("rounding", "down"), minimum=quota.get("min", 0))
+    else:
+        quota = None
+    from_award = f.get("from_award")
+    return m.AwardRule(
+        id=f.get("id").id if f.get("id") else "?",
+        name=f.get("name", ""),
+        level=f.get("level", "bloc"),
+        quota=quota,
+        vote_threshold=f.get("votes"),
+        min_score=f.get("min_score"),
+        min_band=f.get("min_band"),
+        no_discipline=f.get("no_discipline", True),
+        full_year=f.get("full_year", True),
+        from_award=from_award.id if from_award else None,
+        src=f.src,
+    )
+
+
+def build_config(f: Fields | None) -> m.Config:
+    if f is None:
+        return m.Config()
+    province = f.get("province", "")
+    return m.Config(
+        province=province,
+        place=f.get("place", province),
+        scoring=build_scoring(_obj(f.get("scoring")), m.ScoringRules()),
+        awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
+        rotation=build_rotation(_obj(f.get("rotation"))) or m.RotationRule(),
+        src=f.src,
+    )
+
+
+def _points(entries) -> tuple[m.Points, ...]:
+    return tuple(m.Points(e.key, e.value, e.value_src) for e in entries or ())
+
+
+def build_scores(e: Entry) -> m.MemberScores:
+    f: Fields = e.value
+    bonus = f.get("bonus")
+    deductions = f.get("deductions")
+    return m.MemberScores(
+        member=m.Ref(e.key, e.key_src),
+        src=f.src,
+        self_points=_points(f.get("self")),
+        agreed=_points(f.get("agreed")),
+        bonus=_adjust(bonus, f.at("bonus")),
+        deductions=_adjust(deductions, f.at("deductions")),
+        asserted_total=f.get("total"),
+        asserted_src=f.at("total") if f.has("total") else None,
+    )
+
+
+def _adjust(value, src) -> tuple[m.Adjustment, ...]:
+    if isinstance(value, Decimal):
+        return (m.Adjustment(value, src),) if value else ()
+    return tuple(m.Adjustment(a.get("points", Decimal(0)), a.src, a.get("reason", ""))
+                 for a in value or () if isinstance(a, Fields))
+
+
+def build_event(kind: str, value, src) -> m.Event | None:
+    if value is None:
+        return None
+    if isinstance(value, Fields):
+        return m.Event(kind=kind, date=value.get("date"), src=value.src, place=value.get("place", ""),
+                       host=value.get("host"), present=tuple(value.get("present", ())),
+                       note=value.get("note", ""))
+    return m.Event(kind=kind, date=value, src=src)
+
+
+def build_bloc_year(f: Fields, table: m.Table | None) -> m.BlocYear:
+    bloc = f.get("bloc")
+    events_f = _obj(f.get("events"))
+    events = ()
+    if events_f is not None:
+        events = tuple(e for e in (build_event(k, events_f.get(k), events_f.at(k))
+                                   for k in ("covenant", "midyear", "review")) if e is not None)
+    votes_f = _obj(f.get("votes"))
+    votes = None
+    if votes_f is not None:
+        counts = tuple(
+            m.VoteCount(award.key, m.Ref(c.key, c.key_src), c.value, c.value_src)
+            for award in votes_f.get("awards", ()) for c in award.value
+        )
+        votes = m.Votes(src=votes_f.src, voters=votes_f.get("voters"),
+                        voters_src=votes_f.at("voters"), counts=counts)
+    decided_f = _obj(f.get("decided"))
+    decided = None
+    if decided_f is not None:
+        decided = m.Decided(
+            src=decided_f.src,
+            awards=tuple(m.AwardDecision(a.key, ref, ref.src)
+                         for a in decided_f.get("awards", ()) for ref in a.value),
+            next_leader=decided_f.get("next_leader"),
+            next_deputy=decided_f.get("next_deputy"),
+            note=decided_f.get("note", ""),
+        )
+    criteria = f.get("criteria")
+    criteria_ref = m.Ref(criteria, f.at("criteria")) if isinstance(criteria, str) else None
+    return m.BlocYear(
+        bloc=bloc.id if bloc else "",
+        year=f.get("year", 0),
+        name=f.get("name", ""),
+        src=f.src,
+        bloc_src=f.at("bloc"),
+        year_src=f.at("year"),
+        members=tuple(
+            m.Member(id=x.get("id").id, name=x.get("name", ""), src=x.src, short=x.get("short", ""),
+                     joined=x.get("joined"), left=x.get("left"),
+                     predecessors=tuple(x.get("predecessors", ())))
+            for x in f.get("members", ()) if isinstance(x, Fields) and x.get("id")
+        ),
+        leader=f.get("leader"),
+        deputy=f.get("deputy"),
+        rotation=build_rotation(_obj(f.get("rotation"))),
+        events=events,
+        criteria_ref=criteria_ref,
+        table=table,
+        scores=tuple(build_scores(e) for e in f.get("scores", ()) if isinstance(e.value, Fields)),
+        votes=votes,
+        discipline=tuple(m.Discipline(d.get("member"), d.src, d.get("reason", ""))
+                         for d in f.get("discipline", ()) if isinstance(d, Fields) and d.get("member")),
+        decided=decided,
+        departures=tuple(
+            m.Departure(member=d.get("member"), reason=d.get("reason", "other"), src=d.src,
+                        into=d.get("into"), date=d.get("date"), note=d.get("note", ""))
+            for d in f.get("departures", ()) if isinstance(d, Fields) and d.get("member")
+        ),
+        scoring=build_scoring(_obj(f.get("scoring")), m.ScoringRules()) if f.has("scoring") else None,
+        awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
+        number=f.get("number", ""),
+        note=f.get("note", ""),
+    )

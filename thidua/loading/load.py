@@ -1,0 +1,167 @@
+"""Reading data files: bytes → text → positioned tree → checked fields → model.
+
+A :class:`Workspace` caches what one run reads (config, shared tables, bloc-years)
+so a table shared by forty blocs is parsed once. Every problem is a Diagnostic;
+nothing here raises for bad data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua import model as m
+from thidua.diagnostics import Diagnostic, Source
+from thidua.loading import build
+from thidua.loading.decode import decode
+from thidua.loading.root import (
+    BLOCS_DIR,
+    CONFIG_NAME,
+    TABLES_DIR,
+    bloc_year_path,
+    display_path,
+)
+from thidua.loading.yamltree import parse
+from thidua.rules import e006_empty_file, e200_wrong_type, e305_table_not_found
+from thidua.schema.formats import BLOC_YEAR, CONFIG, TABLE
+from thidua.schema.types import Context, Fields, Obj
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+_TABLE_REF = re.compile(r"^_tables/([a-z0-9][a-z0-9._-]{0,79})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What reading one file gave: the checked fields (None when unreadable) and findings."""
+
+    fields: Fields | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_document(data: bytes, name: str, spec: Obj) -> Loaded:
+    """Check one document's bytes against a format; pure apart from taking bytes."""
+    decoded = decode(data, name)
+    diags = list(decoded.diagnostics)
+    if decoded.text is None:
+        return Loaded(None, tuple(diags))
+    tree = parse(decoded.text, name)
+    diags.extend(tree.diagnostics)
+    if tree.root is None:
+        if not tree.diagnostics:
+            diags.append(e006_empty_file.RULE.at(Source(name, 1, 1), "tệp chỉ có chú thích, không có dữ liệu"))
+        return Loaded(None, tuple(diags))
+    ctx = Context()
+    fields = spec.convert(tree.root, ctx)
+    diags.extend(ctx.diagnostics)
+    if not isinstance(fields, Fields):
+        return Loaded(None, tuple(diags))
+    return Loaded(fields, tuple(diags))
+
+
+@dataclass(frozen=True, slots=True)
+class BlocYearLoad:
+    """A bloc-year as loaded: the model (None when unreadable), its findings, its path."""
+
+    path: Path
+    name: str
+    bloc_year: m.BlocYear | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+
+class Workspace:
+    """One data root as one run sees it; reads each file at most once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._config: tuple[m.Config, tuple[Diagnostic, ...]] | None = None
+        self._tables: dict[str, tuple[m.Table | None, tuple[Diagnostic, ...]]] = {}
+        self._bloc_years: dict[Path, BlocYearLoad] = {}
+
+    def name(self, path: Path) -> str:
+        return display_path(self.root, path)
+
+    def read(self, path: Path, spec: Obj) -> Loaded:
+        name = self.name(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return Loaded(None, (e006_empty_file.RULE.at(
+                    Source(name, 1, 1), f"tệp quá lớn ({size} byte, tối đa {MAX_FILE_BYTES})",
+                    "Tệp khối-năm chỉ vài chục KB; kiểm tra lại nội dung tệp."),))
+            data = path.read_bytes()
+        except OSError as exc:
+            return Loaded(None, (e006_empty_file.RULE.at(Source(name), f"không đọc được tệp: {exc.strerror}",
+                                                         "Kiểm tra đường dẫn và quyền đọc tệp."),))
+        return read_document(data, name, spec)
+
+    # -- thidua.yaml ---------------------------------------------------------
+    def config(self) -> tuple[m.Config, tuple[Diagnostic, ...]]:
+        if self._config is None:
+            path = self.root / CONFIG_NAME
+            if not path.is_file():
+                self._config = (m.Config(), ())
+            else:
+                loaded = self.read(path, CONFIG)
+                self._config = (build.build_config(loaded.fields), loaded.diagnostics)
+        return self._config
+
+    # -- shared tables -------------------------------------------------------
+    def table_path(self, ref: str) -> Path | None:
+        match = _TABLE_REF.match(ref)
+        return self.root / BLOCS_DIR / TABLES_DIR / f"{match[1]}.yaml" if match else None
+
+    def table(self, ref: str) -> tuple[m.Table | None, tuple[Diagnostic, ...]]:
+        if ref not in self._tables:
+            path = self.table_path(ref)
+            if path is None or not path.is_file():
+                self._tables[ref] = (None, ())
+            else:
+                loaded = self.read(path, TABLE)
+                table = build.build_table(loaded.fields, ref) if loaded.fields is not None else None
+                self._tables[ref] = (table, loaded.diagnostics)
+        return self._tables[ref]
+
+    # -- bloc-years ----------------------------------------------------------
+    def bloc_year(self, path: Path) -> BlocYearLoad:
+        key = path.resolve()
+        if key not in self._bloc_years:
+            self._bloc_years[key] = self._load_bloc_year(path)
+        return self._bloc_years[key]
+
+    def bloc_year_of(self, bloc: str, year: int) -> BlocYearLoad | None:
+        path = bloc_year_path(self.root, bloc, year)
+        return self.bloc_year(path) if path.is_file() else None
+
+    def forget(self, path: Path) -> None:
+        """Drop a bloc-year from the cache so a long run keeps memory flat."""
+        self._bloc_years.pop(path.resolve(), None)
+
+    def _load_bloc_year(self, path: Path) -> BlocYearLoad:
+        name = self.name(path)
+        loaded = self.read(path, BLOC_YEAR)
+        diags = list(loaded.diagnostics)
+        if loaded.fields is None:
+            return BlocYearLoad(path, name, None, tuple(diags))
+        table = None
+        criteria = loaded.fields.get("criteria")
+        if isinstance(criteria, str):
+            table, table_diags = self.table(criteria)
+            diags.extend(table_diags)
+            if table is None:
+                where = self.table_path(criteria)
+                shown = self.name(where) if where is not None else criteria
+                diags.append(e305_table_not_found.RULE.at(
+                    loaded.fields.at("criteria"),
+                    f"không tìm thấy bảng chấm điểm '{criteria}' ({shown})"
+                    if where is not None else f"'{criteria}' không phải là tên bảng dạng _tables/<tên>",
+                ))
+        elif isinstance(criteria, Fields):
+            table = build.build_table(criteria, f"{name}#criteria")
+        elif criteria is not None:
+            diags.append(e200_wrong_type.RULE.at(loaded.fields.at("criteria"), "bảng chấm điểm không hợp lệ"))
+        return BlocYearLoad(path, name, build.build_bloc_year(loaded.fields, table), tuple(diags))

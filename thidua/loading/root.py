@@ -1,0 +1,95 @@
+"""Finding the data root and the bloc-year files under it, like git finds its repository."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+CONFIG_NAME = "thidua.yaml"
+BLOCS_DIR = "blocs"
+TABLES_DIR = "_tables"
+_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+_BLOC_DIR = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+
+
+class RootNotFound(Exception):
+    """No folder upward holds thidua.yaml or blocs/ (an environment error, exit 2)."""
+
+
+def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
+    """``--root``, else ``$THIDUA_ROOT``, else the nearest folder upward with thidua.yaml or blocs/."""
+    given = explicit or os.environ.get("THIDUA_ROOT")
+    if given:
+        root = Path(given)
+        if not root.is_dir():
+            raise RootNotFound(f"thư mục dữ liệu '{given}' không tồn tại")
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file() or (folder / BLOCS_DIR).is_dir():
+            return folder
+    raise RootNotFound(
+        f"không tìm thấy thư mục dữ liệu (có {CONFIG_NAME} hoặc {BLOCS_DIR}/) từ {here} trở lên; "
+        "dùng --root hoặc biến THIDUA_ROOT"
+    )
+
+
+def bloc_ids(root: Path) -> list[str]:
+    folder = root / BLOCS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and _BLOC_DIR.match(p.name))
+
+
+def years_of(root: Path, bloc: str) -> list[int]:
+    folder = root / BLOCS_DIR / bloc
+    if not folder.is_dir():
+        return []
+    return sorted(int(m[1]) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name)) and p.is_file())
+
+
+def bloc_year_path(root: Path, bloc: str, year: int) -> Path:
+    return root / BLOCS_DIR / bloc / f"{year}.yaml"
+
+
+def bloc_year_paths(root: Path, year: int | None = None, bloc: str | None = None) -> list[Path]:
+    """Every ``blocs/<bloc>/<year>.yaml``, sorted by bloc then year; narrowed by year and bloc."""
+    out = []
+    for b in bloc_ids(root):
+        if bloc is not None and b != bloc:
+            continue
+        for y in years_of(root, b):
+            if year is None or y == year:
+                out.append(bloc_year_path(root, b, y))
+    return out
+
+
+def all_data_files(root: Path) -> list[Path]:
+    """Bloc-year files, shared tables and thidua.yaml: what `validate` reads by default."""
+    out = []
+    cfg = root / CONFIG_NAME
+    if cfg.is_file():
+        out.append(cfg)
+    tables = root / BLOCS_DIR / TABLES_DIR
+    if tables.is_dir():
+        out.extend(sorted(p for p in tables.glob("*.yaml") if p.is_file()))
+    out.extend(bloc_year_paths(root))
+    return out
+
+
+def display_path(root: Path, path: Path) -> str:
+    """The path as the user should see it: relative to the data root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def classify(root: Path, path: Path) -> str:
+    """``config``, ``table`` or ``bloc-year``, by where the file stands."""
+    if path.name == CONFIG_NAME:
+        return "config"
+    if path.parent.name == TABLES_DIR:
+        return "table"
+    return "bloc-year"

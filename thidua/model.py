@@ -1,0 +1,320 @@
+"""The bloc-year model: frozen records that know where they came from.
+
+Nothing here reads files or prints. Loading builds these records from checked
+YAML (see thidua.loading.build); rules, scoring, handover and the renderers only
+read them. Every value a finding may point at carries a :class:`Source`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from thidua.diagnostics import Source
+
+MemberId = str
+CriterionId = str
+AwardId = str
+BlocId = str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An id as written in a file (leader, a rotation entry, a vote …)."""
+
+    id: str
+    src: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """Đơn vị thành viên.
+
+    Attributes:
+      id: short stable ASCII id, unique in the bloc-year.
+      name: full Vietnamese name as on documents.
+      short: the short name used in tables (defaults to name).
+      joined: set when the member joined during this year.
+      left: set when the member left during this year.
+      predecessors: ids of earlier years' members this one continues (rename or merger).
+    """
+
+    id: MemberId
+    name: str
+    src: Source
+    short: str = ""
+    joined: dt.date | None = None
+    left: dt.date | None = None
+    predecessors: tuple[Ref, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """A member of last year that is not in this year's file, and why."""
+
+    member: Ref
+    reason: str  # merged | dissolved | moved | renamed | other
+    src: Source
+    into: Ref | None = None
+    date: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Ký kết (covenant), sơ kết (midyear) or tổng kết (review)."""
+
+    kind: str
+    date: dt.date | None
+    src: Source
+    place: str = ""
+    host: Ref | None = None
+    present: tuple[Ref, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """A criterion of a scoring table; a leaf has no children and is what members score."""
+
+    id: CriterionId
+    name: str
+    max: Decimal | None
+    src: Source
+    children: tuple[Criterion, ...] = ()
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self) -> tuple[Criterion, ...]:
+        if self.is_leaf:
+            return (self,)
+        return tuple(leaf for c in self.children for leaf in c.leaves())
+
+    @property
+    def ceiling(self) -> Decimal:
+        """The declared maximum, or the sum of the children's when none is declared."""
+        if self.max is not None:
+            return self.max
+        return sum((c.ceiling for c in self.children), Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Bảng chấm điểm: groups of criteria, a declared total, caps on bonus and deductions."""
+
+    id: str
+    name: str
+    groups: tuple[Criterion, ...]
+    src: Source
+    total: Decimal | None = None
+    bonus_cap: Decimal | None = None
+    deduction_cap: Decimal | None = None
+
+    def leaves(self) -> tuple[Criterion, ...]:
+        return tuple(leaf for g in self.groups for leaf in g.leaves())
+
+    @property
+    def ceiling(self) -> Decimal:
+        return self.total if self.total is not None else sum((g.ceiling for g in self.groups), Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class Points:
+    """Points given to one criterion."""
+
+    criterion: CriterionId
+    points: Decimal
+    src: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """Điểm thưởng or điểm trừ, with its reason."""
+
+    points: Decimal
+    src: Source
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberScores:
+    """One member's sheet: self scores, agreed scores, bonus, deductions, the paper total."""
+
+    member: Ref
+    src: Source
+    self_points: tuple[Points, ...] = ()
+    agreed: tuple[Points, ...] = ()
+    bonus: tuple[Adjustment, ...] = ()
+    deductions: tuple[Adjustment, ...] = ()
+    asserted_total: Decimal | None = None
+    asserted_src: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VoteCount:
+    award: AwardId
+    member: Ref
+    count: int
+    src: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    """Kết quả bỏ phiếu kín: how many voted, and each member's votes per award."""
+
+    src: Source
+    voters: int | None = None
+    voters_src: Source | None = None
+    counts: tuple[VoteCount, ...] = ()
+
+    def count(self, award: AwardId, member: MemberId) -> int:
+        return sum(c.count for c in self.counts if c.award == award and c.member.id == member)
+
+
+@dataclass(frozen=True, slots=True)
+class Discipline:
+    member: Ref
+    src: Source
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AwardDecision:
+    award: AwardId
+    member: Ref
+    src: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """What the bloc actually decided at its review, recorded beside what thidua proposes."""
+
+    src: Source
+    awards: tuple[AwardDecision, ...] = ()
+    next_leader: Ref | None = None
+    next_deputy: Ref | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """Xếp loại: a name and the lowest total that earns it."""
+
+    name: str
+    min: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """At most ``count`` members, or ``share`` of them rounded by ``rounding``."""
+
+    count: int | None = None
+    share: Decimal | None = None
+    rounding: str = "down"  # down | up | nearest
+    minimum: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AwardRule:
+    """One award and the conditions to propose it (quota, votes, score, eligibility).
+
+    ``level`` is ``bloc`` (each bloc proposes its own members) or ``province``
+    (chosen among the blocs' leaders, e.g. Cờ thi đua của Chính phủ).
+    """
+
+    id: AwardId
+    name: str
+    level: str = "bloc"
+    quota: Quota | None = None
+    vote_threshold: Decimal | None = None
+    min_score: Decimal | None = None
+    min_band: str | None = None
+    no_discipline: bool = True
+    full_year: bool = True
+    from_award: AwardId | None = None
+    src: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringRules:
+    """How totals are rounded, classified and ranked."""
+
+    places: int = 2
+    rounding: str = "half-up"
+    bands: tuple[Band, ...] = ()
+    tie_breaks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RotationRule:
+    """How the chair passes on.
+
+    ``kind``: ``fixed-order`` (luân phiên theo thứ tự), ``deputy-succeeds`` (Phó khối
+    lên Trưởng khối, the next in order becomes deputy), ``best-ranked`` (the
+    best-ranked eligible member) or ``elected`` (no proposal, only who is eligible).
+    """
+
+    kind: str = "deputy-succeeds"
+    order: tuple[Ref, ...] = ()
+    skip_first_year: bool = True
+    cooldown_years: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Province-wide defaults from thidua.yaml."""
+
+    province: str = ""
+    place: str = ""
+    scoring: ScoringRules = field(default_factory=ScoringRules)
+    awards: tuple[AwardRule, ...] = ()
+    rotation: RotationRule = field(default_factory=RotationRule)
+    src: Source | None = None
+
+    def award(self, award_id: AwardId) -> AwardRule | None:
+        return next((a for a in self.awards if a.id == award_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class BlocYear:
+    """One bloc in one year: the unit every command works on."""
+
+    bloc: BlocId
+    year: int
+    name: str
+    src: Source
+    bloc_src: Source
+    year_src: Source
+    members: tuple[Member, ...] = ()
+    leader: Ref | None = None
+    deputy: Ref | None = None
+    rotation: RotationRule | None = None
+    events: tuple[Event, ...] = ()
+    criteria_ref: Ref | None = None
+    table: Table | None = None
+    scores: tuple[MemberScores, ...] = ()
+    votes: Votes | None = None
+    discipline: tuple[Discipline, ...] = ()
+    decided: Decided | None = None
+    departures: tuple[Departure, ...] = ()
+    scoring: ScoringRules | None = None
+    awards: tuple[AwardRule, ...] = ()
+    number: str = ""
+    note: str = ""
+
+    def member(self, member_id: MemberId) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def event(self, kind: str) -> Event | None:
+        return next((e for e in self.events if e.kind == kind), None)
+
+    @property
+    def member_ids(self) -> frozenset[MemberId]:
+        return frozenset(m.id for m in self.members)

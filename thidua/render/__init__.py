@@ -1,0 +1,1 @@
+"""Renderers: turn results into text, JSON, Markdown and Excel. They never recompute a figure."""

@@ -1,0 +1,90 @@
+"""Findings as text (with the source line and a caret), JSON, or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from thidua.diagnostics import Diagnostic, Severity, count
+
+LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+class Style:
+    """ANSI colours, or nothing; chosen by the CLI (terminal and NO_COLOR)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
+
+    def bold(self, t: str) -> str:
+        return self._wrap("1", t)
+
+    def red(self, t: str) -> str:
+        return self._wrap("1;31", t)
+
+    def yellow(self, t: str) -> str:
+        return self._wrap("1;33", t)
+
+    def dim(self, t: str) -> str:
+        return self._wrap("2", t)
+
+    def green(self, t: str) -> str:
+        return self._wrap("32", t)
+
+
+def format_text(d: Diagnostic, line_text: str | None, style: Style) -> str:
+    sev = style.red("error") if d.is_error else style.yellow("warning")
+    head = f"{style.bold(str(d.source))}: {sev} {d.code}: {d.message}"
+    parts = [head]
+    if line_text is not None and d.source.line:
+        shown = line_text.rstrip("\n").replace("\t", " ")
+        num = str(d.source.line)
+        pad = " " * len(num)
+        caret_col = max(d.source.col, 1) - 1
+        parts.append(f"  {style.dim(num + ' |')} {shown}")
+        parts.append(f"  {style.dim(pad + ' |')} {' ' * min(caret_col, len(shown))}{style.red('^')}")
+    if d.hint:
+        parts.append(f"  {style.dim('gợi ý:')} {d.hint}")
+    return "\n".join(parts)
+
+
+def summary(files: int, diags: Sequence[Diagnostic]) -> str:
+    errors, warnings = count(diags)
+    return f"{files} tệp, {errors} lỗi, {warnings} cảnh báo"
+
+
+def render_text(diags: Sequence[Diagnostic], files: int, lines: Callable[[str, int], str | None],
+                style: Style) -> str:
+    out = [format_text(d, lines(d.source.file, d.source.line), style) for d in diags]
+    out.append(summary(files, diags))
+    return "\n".join(out) + "\n"
+
+
+def as_dict(d: Diagnostic) -> dict:
+    return {"file": d.source.file, "line": d.source.line, "col": d.source.col, "code": d.code,
+            "severity": LABELS[d.severity], "message": d.message, "hint": d.hint}
+
+
+def render_json(diags: Sequence[Diagnostic], files: int) -> str:
+    errors, warnings = count(diags)
+    doc = {"files": files, "errors": errors, "warnings": warnings, "diagnostics": [as_dict(d) for d in diags]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def render_github(diags: Sequence[Diagnostic], files: int) -> str:
+    out = []
+    for d in diags:
+        level = "error" if d.is_error else "warning"
+        props = f"file={_gh_escape(d.source.file, True)},line={d.source.line or 1},col={d.source.col or 1}"
+        msg = f"{d.code}: {d.message}" + (f" — {d.hint}" if d.hint else "")
+        out.append(f"::{level} {props},title={d.code}::{_gh_escape(msg)}")
+    out.append(summary(files, diags))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,50 @@
+"""E303 unknown-member: Mã đơn vị không có trong danh sách thành viên."""
+
+from thidua.diagnostics import Severity
+from thidua.rules.base import Rule
+
+RULE = Rule(
+    code="E303",
+    name="unknown-member",
+    severity=Severity.ERROR,
+    title="Mã đơn vị không có trong danh sách thành viên",
+    hint="Dùng mã của một đơn vị trong 'members:' (hoặc thêm đơn vị đó vào danh sách).",
+    stage="bloc",
+)
+
+def _refs(by):
+    yield by.leader, "Trưởng khối"
+    yield by.deputy, "Phó khối"
+    if by.rotation:
+        for r in by.rotation.order:
+            yield r, "thứ tự luân phiên"
+    for e in by.events:
+        yield e.host, "đơn vị đăng cai"
+        for r in e.present:
+            yield r, "đơn vị dự họp"
+    for s in by.scores:
+        yield s.member, "bảng điểm"
+    if by.votes:
+        for c in by.votes.counts:
+            yield c.member, "kết quả bỏ phiếu"
+    for d in by.discipline:
+        yield d.member, "kỷ luật"
+    if by.decided:
+        for a in by.decided.awards:
+            yield a.member, "quyết định khen thưởng"
+
+
+def check(ctx):
+    ids = ctx.by.member_ids
+    for ref, where in _refs(ctx.by):
+        if ref is not None and ref.id not in ids:
+            yield RULE.at(ref.src, f"'{ref.id}' ({where}) không phải là đơn vị thành viên của khối năm {ctx.by.year}",
+                          _suggest(ref.id, ids))
+
+
+def _suggest(word, ids):
+    import difflib
+    close = difflib.get_close_matches(word, sorted(ids), n=1, cutoff=0.5)
+    if close:
+        return f"Có phải ý là '{close[0]}'? Các mã hiện có: {', '.join(sorted(ids))}."
+    return f"Các mã hiện có: {', '.join(sorted(ids))}." if ids else None

@@ -1,0 +1,31 @@
+"""W700 decision-unsupported: Quyết định khen thưởng của khối khác với đề xuất theo quy định."""
+
+from thidua.diagnostics import Severity
+from thidua.rules.base import Rule
+
+RULE = Rule(
+    code="W700",
+    name="decision-unsupported",
+    severity=Severity.WARNING,
+    title="Quyết định khen thưởng của khối khác với đề xuất theo quy định",
+    hint="Đối chiếu điều kiện khen thưởng (phiếu, điểm, hạn mức) với quyết định ghi trong 'decided:'.",
+    stage="score",
+)
+
+
+def compare(by, awards, proposals, misses):
+    """Warn where the bloc's recorded decision and the rules' proposals disagree."""
+    if by.decided is None:
+        return
+    bloc_awards = {a.id: a for a in awards if a.level == "bloc"}
+    proposed = {(p.award, p.member) for p in proposals}
+    why = {(m.award, m.member): m.reason for m in misses}
+    decided = {(d.award, d.member.id): d for d in by.decided.awards}
+    for key, d in decided.items():
+        if key[0] in bloc_awards and key not in proposed:
+            reason = why.get(key, "đơn vị đã được đề xuất danh hiệu khác hoặc không có điểm")
+            yield RULE.at(d.src, f"khối đề nghị '{key[0]}' cho {key[1]} nhưng theo quy định: {reason}")
+    for award_id, member in sorted(proposed - set(decided)):
+        if any(a == award_id for a, _ in decided) or by.decided.awards:
+            yield RULE.at(by.decided.src, f"theo quy định {member} được đề xuất '{award_id}' nhưng khối không đề nghị",
+                          "Ghi lý do vào 'decided: note:' nếu khối quyết định khác đề xuất.")

@@ -1,0 +1,197 @@
+"""The three file formats: a bloc-year, a shared scoring table, and thidua.yaml.
+
+These declarations are the single source of truth: the loader checks files
+against them, `thidua schema` prints them as JSON Schema, and docs/format.md is
+tested against them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from thidua.schema.types import (
+    Bool,
+    Choice,
+    Date,
+    Dict,
+    Field,
+    Id,
+    Int,
+    Key,
+    List,
+    Num,
+    Obj,
+    OneOf,
+    Share,
+    Str,
+)
+
+ROTATION_KINDS = ("fixed-order", "deputy-succeeds", "best-ranked", "elected")
+DEPARTURE_REASONS = ("merged", "dissolved", "moved", "renamed", "other")
+ROUNDING_MODES = ("half-up", "half-even", "down")
+QUOTA_ROUNDING = ("down", "up", "nearest")
+
+ROTATION = Obj(title="Quy tắc luân phiên", fields={
+    "rule": Field(Choice(ROTATION_KINDS), True, "cách chọn Trưởng khối năm sau", "deputy-succeeds"),
+    "order": Field(List(Id()), doc="thứ tự luân phiên (mã đơn vị)", example=["hlhpn", "ldld"]),
+    "skip_first_year": Field(Bool(), doc="đơn vị mới vào (hoặc mới hợp nhất) không làm Trưởng khối năm đầu", example=True),
+    "cooldown_years": Field(Int(maximum=20), doc="không làm lại Trưởng khối trong N năm gần nhất", example=2),
+})
+
+_EVENT_OBJ = Obj(fields={
+    "date": Field(Date(), True, "ngày diễn ra", "2024-02-22"),
+    "place": Field(Str(), doc="địa điểm", example="Hội trường Tỉnh đoàn"),
+    "host": Field(Id(), doc="đơn vị đăng cai (mã)", example="tinhdoan"),
+    "present": Field(List(Id()), doc="các đơn vị dự họp (mã)"),
+    "note": Field(Str(max_len=2000), doc="ghi chú"),
+})
+EVENT = OneOf(scalar=Date(), mapping=_EVENT_OBJ, doc="một ngày, hoặc một mục có date, place, host, present")
+
+CRITERION_DEPTH = 4
+
+
+def _criterion(depth: int) -> Obj:
+    fields = {
+        "id": Field(Key(), True, "mã tiêu chí, ví dụ 1.2", "1.2"),
+        "name": Field(Str(), True, "nội dung tiêu chí"),
+        "max": Field(Num(maximum=Decimal(100000)), doc="điểm tối đa (bắt buộc với tiêu chí không có tiêu chí con)", example=10),
+    }
+    if depth > 1:
+        fields["items"] = Field(List(_criterion(depth - 1), max_items=200), doc="các tiêu chí con")
+    return Obj(fields=fields, title="Tiêu chí")
+
+
+CRITERION = _criterion(CRITERION_DEPTH)
+
+CAP = Obj(fields={"max": Field(Num(), True, "mức tối đa", 5)})
+
+TABLE_FIELDS = {
+    "table": Field(Str(), doc="tên ngắn của bảng", example="mttq-2024"),
+    "name": Field(Str(), True, "tên đầy đủ của bảng chấm điểm", "Bảng chấm điểm thi đua năm 2024"),
+    "total": Field(Num(), doc="tổng điểm tối đa; phải bằng tổng điểm tối đa của các nhóm", example=100),
+    "groups": Field(List(CRITERION, max_items=100), True, "các nhóm tiêu chí (mỗi nhóm có items hoặc max)"),
+    "bonus": Field(CAP, doc="điểm thưởng và mức tối đa"),
+    "deductions": Field(CAP, doc="điểm trừ và mức tối đa"),
+}
+TABLE = Obj(fields=TABLE_FIELDS, title="Bảng chấm điểm")
+
+BAND = Obj(fields={
+    "name": Field(Str(), True, "tên xếp loại", "Xuất sắc"),
+    "min": Field(Num(), True, "tổng điểm thấp nhất để đạt", 95),
+})
+
+SCORING = Obj(title="Quy tắc tính điểm", fields={
+    "places": Field(Int(maximum=4), doc="số chữ số thập phân khi làm tròn tổng", example=2),
+    "rounding": Field(Choice(ROUNDING_MODES), doc="cách làm tròn", example="half-up"),
+    "bands": Field(List(BAND, max_items=20), doc="các mức xếp loại, từ cao xuống thấp"),
+    "tie_breaks": Field(List(Str()), doc="tiêu chí phân định khi bằng điểm, theo thứ tự: "
+                        "group:<mã nhóm>, deductions, bonus, votes:<mã danh hiệu>",
+                        example=["group:1", "deductions", "votes:co-ubnd"]),
+})
+
+QUOTA = Obj(fields={
+    "count": Field(Int(maximum=1000), doc="số đơn vị tối đa", example=1),
+    "share": Field(Share(), doc="tỷ lệ tối đa trên số đơn vị (hoặc số khối dẫn đầu)", example="20%"),
+    "rounding": Field(Choice(QUOTA_ROUNDING), doc="làm tròn khi tính theo tỷ lệ", example="down"),
+    "min": Field(Int(maximum=1000), doc="số tối thiểu sau khi làm tròn", example=1),
+})
+
+AWARD = Obj(title="Danh hiệu / hình thức khen thưởng", fields={
+    "id": Field(Id(), True, "mã danh hiệu", "co-ubnd"),
+    "name": Field(Str(), True, "tên đầy đủ", "Cờ thi đua của UBND tỉnh"),
+    "level": Field(Choice(("bloc", "province")), doc="bloc: khối bình xét; province: chọn trong các đơn vị dẫn đầu khối", example="bloc"),
+    "quota": Field(OneOf(scalar=Int(maximum=1000), mapping=QUOTA), doc="hạn mức: một số, hoặc count/share/rounding", example=1),
+    "votes": Field(Share(), doc="tỷ lệ phiếu tối thiểu trên số người bỏ phiếu", example="70%"),
+    "min_score": Field(Num(), doc="tổng điểm tối thiểu", example=95),
+    "min_band": Field(Str(), doc="xếp loại tối thiểu", example="Xuất sắc"),
+    "no_discipline": Field(Bool(), doc="không bị kỷ luật trong năm (mặc định true)", example=True),
+    "full_year": Field(Bool(), doc="là thành viên cả năm (mặc định true)", example=True),
+    "from_award": Field(Id(), doc="(cấp tỉnh) chỉ xét các đơn vị được đề nghị danh hiệu này", example="co-ubnd"),
+})
+
+CONFIG = Obj(title="thidua.yaml: cấu hình của tỉnh", fields={
+    "province": Field(Str(), True, "tên tỉnh", "Khánh Hòa"),
+    "place": Field(Str(), doc="địa danh ghi trên văn bản (mặc định là tên tỉnh)", example="Khánh Hòa"),
+    "scoring": Field(SCORING, doc="quy tắc tính điểm mặc định"),
+    "awards": Field(List(AWARD, max_items=30), doc="quy định khen thưởng, theo thứ tự xét"),
+    "rotation": Field(ROTATION, doc="quy tắc luân phiên mặc định"),
+})
+
+MEMBER = Obj(title="Đơn vị thành viên", fields={
+    "id": Field(Id(), True, "mã đơn vị, ngắn, không dấu, không đổi qua các năm", "hlhpn"),
+    "name": Field(Str(), True, "tên đầy đủ", "Hội Liên hiệp Phụ nữ tỉnh"),
+    "short": Field(Str(max_len=80), doc="tên ngắn dùng trong bảng", example="Hội LHPN tỉnh"),
+    "joined": Field(Date(), doc="ngày vào khối, nếu vào giữa năm"),
+    "left": Field(Date(), doc="ngày rời khối, nếu rời giữa năm"),
+    "predecessors": Field(List(Id()), doc="mã các đơn vị năm trước mà đơn vị này kế tục (đổi tên, hợp nhất)"),
+})
+
+ADJUSTMENT = Obj(fields={
+    "points": Field(Num(), True, "số điểm", 1),
+    "reason": Field(Str(max_len=1000), doc="lý do", example="Nộp báo cáo chậm"),
+})
+ADJUSTMENTS = OneOf(scalar=Num(), mapping=List(ADJUSTMENT, max_items=100),
+                    doc="một số, hoặc danh sách {points, reason}")
+POINTS = Dict(key=Key(), value=Num(maximum=Decimal(100000)), doc="điểm theo mã tiêu chí")
+
+MEMBER_SCORES = Obj(title="Điểm của một đơn vị", fields={
+    "self": Field(POINTS, doc="điểm tự chấm", example={"1.1": 10}),
+    "agreed": Field(POINTS, doc="điểm khối thống nhất sau chấm chéo (điểm được tính)", example={"1.1": 9.5}),
+    "bonus": Field(ADJUSTMENTS, doc="điểm thưởng"),
+    "deductions": Field(ADJUSTMENTS, doc="điểm trừ"),
+    "total": Field(Num(), doc="tổng điểm ghi trên biên bản giấy, để đối chiếu", example=95.5),
+})
+
+VOTES = Obj(title="Kết quả bỏ phiếu kín", fields={
+    "voters": Field(Int(maximum=1000), True, "số người (đơn vị) bỏ phiếu", 7),
+    "awards": Field(Dict(key=Id(), value=Dict(key=Id(), value=Int(maximum=1000))),
+                    doc="số phiếu theo danh hiệu rồi theo đơn vị", example={"co-ubnd": {"hlhpn": 7}}),
+})
+
+DISCIPLINE = Obj(fields={
+    "member": Field(Id(), True, "mã đơn vị"),
+    "reason": Field(Str(max_len=1000), doc="lý do (hình thức kỷ luật)"),
+})
+
+DEPARTURE = Obj(fields={
+    "member": Field(Id(), True, "mã đơn vị của năm trước"),
+    "reason": Field(Choice(DEPARTURE_REASONS), True, "merged, dissolved, moved, renamed hoặc other", "merged"),
+    "into": Field(Id(), doc="mã đơn vị kế tục (khi hợp nhất hoặc đổi tên)"),
+    "date": Field(Date(), doc="ngày có hiệu lực"),
+    "note": Field(Str(max_len=1000), doc="ghi chú, ví dụ số quyết định"),
+})
+
+DECIDED = Obj(title="Quyết định thực tế của khối", fields={
+    "awards": Field(Dict(key=Id(), value=List(Id())), doc="danh hiệu → các đơn vị khối đã suy tôn, đề nghị",
+                    example={"co-ubnd": ["hlhpn"]}),
+    "next_leader": Field(Id(), doc="Trưởng khối năm sau khối đã thống nhất"),
+    "next_deputy": Field(Id(), doc="Phó khối năm sau khối đã thống nhất"),
+    "note": Field(Str(max_len=2000), doc="ghi chú"),
+})
+
+BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
+    "bloc": Field(Id(), True, "mã khối, trùng tên thư mục", "mttq"),
+    "year": Field(Int(minimum=1945, maximum=2200), True, "năm thi đua, trùng tên tệp", 2024),
+    "name": Field(Str(), True, "tên khối", "Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh"),
+    "number": Field(Str(max_len=60), doc="số, ký hiệu văn bản của khối", example="01/BB-KTĐ"),
+    "members": Field(List(MEMBER, max_items=200), True, "các đơn vị thành viên"),
+    "leader": Field(Id(), doc="Trưởng khối (mã đơn vị)", example="hlhpn"),
+    "deputy": Field(Id(), doc="Phó khối (mã đơn vị)", example="ubmttq"),
+    "rotation": Field(ROTATION, doc="quy tắc luân phiên của khối (mặc định theo thidua.yaml)"),
+    "events": Field(Obj(fields={
+        "covenant": Field(EVENT, doc="ký kết giao ước thi đua"),
+        "midyear": Field(EVENT, doc="sơ kết 6 tháng"),
+        "review": Field(EVENT, doc="tổng kết, bình xét"),
+    }), doc="các mốc trong năm"),
+    "criteria": Field(OneOf(scalar=Str(max_len=120), mapping=TABLE),
+                      doc="tên bảng trong blocs/_tables/ (ví dụ _tables/mttq-2024), hoặc bảng viết ngay tại đây",
+                      example="_tables/mttq-2024"),
+    "scores": Field(Dict(key=Id(), value=MEMBER_SCORES), doc="điểm theo mã đơn vị"),
+    "votes": Field(VOTES, doc="kết quả bỏ phiếu bình xét"),
+    "discipline": Field(List(DISCIPLINE), doc="đơn vị bị kỷ luật trong năm"),
+    "decided": Field(DECIDED, doc="quyết định thực tế của khối (để đối chiếu với đề xuất)"),
+    "departures": Field(List(DEPARTURE), doc="đơn vị năm trước không còn trong khối, và lý do"),
+    "scoring": Field(SCORING, doc="ghi đè quy tắc tính điểm của tỉnh cho khối này"),
+    "awards": Field(List(AWARD, max_items=30), doc="ghi đè quy định khen thưởng của tỉnh cho khối này"),
+    "note": Field(Str(max_len=4000), doc="ghi chú"),
+})

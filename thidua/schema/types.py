@@ -1,0 +1,463 @@
+"""Declarative value types: each converts a positioned YAML node or reports why not.
+
+A type knows three things: how to convert a node (reporting E2xx findings on the
+way), how to describe itself as JSON Schema, and a one-line description for the
+docs. The loader never guesses a type from how a scalar looks; the type asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from thidua.diagnostics import Diagnostic, Source
+from thidua.loading.yamltree import Mapping, Node, Scalar, Sequence
+from thidua.model import Ref
+from thidua.rules import (
+    e200_wrong_type,
+    e201_unknown_key,
+    e202_missing_key,
+    e203_bad_number,
+    e204_bad_date,
+    e205_out_of_range,
+    e206_bad_id,
+    e207_bad_choice,
+    e208_empty_value,
+)
+
+
+class _Invalid:
+    """A value that failed to convert; its finding is already reported."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+INVALID: Any = _Invalid()
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]{0,39}$"
+KEY_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,29}$"
+_ID_RE = re.compile(ID_PATTERN)
+_KEY_RE = re.compile(KEY_PATTERN)
+_NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_COMMA_NUMBER_RE = re.compile(r"^[+-]?\d+,\d+$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_VN_DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+MAX_NUMBER = Decimal(10) ** 9
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One key/value pair of a free-keyed mapping (scores, vote counts)."""
+
+    key: str
+    key_src: Source
+    value: Any
+    value_src: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """A checked mapping of known keys: values plus where each key and value stand."""
+
+    values: dict[str, Any]
+    key_srcs: dict[str, Source]
+    value_srcs: dict[str, Source]
+    src: Source
+
+    def get(self, name: str, default: Any = None) -> Any:
+        v = self.values.get(name, default)
+        return default if v is INVALID else v
+
+    def has(self, name: str) -> bool:
+        return name in self.values
+
+    def at(self, name: str) -> Source:
+        """Where the value of ``name`` stands (the mapping itself when absent)."""
+        return self.value_srcs.get(name) or self.key_srcs.get(name) or self.src
+
+    def key_at(self, name: str) -> Source:
+        return self.key_srcs.get(name) or self.src
+
+
+class Context:
+    """Collects findings while converting one file."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def report(self, d: Diagnostic) -> Any:
+        self.diagnostics.append(d)
+        return INVALID
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "một mục (mapping)"
+    if isinstance(node, Sequence):
+        return "một danh sách"
+    return f"giá trị '{_short(node.value)}'" if node.value else "giá trị rỗng"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:27] + "…"
+
+
+class Type:
+    doc = ""
+    what = "giá trị"
+
+    def convert(self, node: Node, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def schema(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def wrong(self, node: Node, ctx: Context) -> Any:
+        return ctx.report(e200_wrong_type.RULE.at(node.src, f"cần {self.what}, nhưng gặp {_kind(node)}"))
+
+
+class ScalarType(Type):
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, Scalar):
+            return self.wrong(node, ctx)
+        if node.is_null:
+            return ctx.report(e208_empty_value.RULE.at(node.src, f"bỏ trống chỗ cần {self.what}"))
+        return self.scalar(node, ctx)
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Str(ScalarType):
+    doc: str = ""
+    what: str = "một chuỗi chữ"
+    max_len: int = 500
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        text = node.value.strip()
+        if len(text) > self.max_len:
+            return ctx.report(e205_out_of_range.RULE.at(node.src, f"chuỗi dài {len(text)} ký tự, quá {self.max_len}"))
+        return text
+
+    def schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len}
+
+
+@dataclass(frozen=True)
+class Id(ScalarType):
+    """A short, stable ASCII id (member, bloc, award); returns a :class:`Ref`."""
+
+    doc: str = ""
+    what: str = "một mã (chữ thường không dấu, số, - hoặc _)"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        if not _ID_RE.match(node.value):
+            return ctx.report(e206_bad_id.RULE.at(node.src, f"'{_short(node.value)}' không phải là mã hợp lệ"))
+        return Ref(node.value, node.src)
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": ID_PATTERN}
+
+
+@dataclass(frozen=True)
+class Key(ScalarType):
+    """A criterion id such as ``1``, ``1.2`` or ``2.1.a``."""
+
+    doc: str = ""
+    what: str = "một mã tiêu chí (ví dụ 1.2)"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        if not _KEY_RE.match(node.value):
+            return ctx.report(e206_bad_id.RULE.at(
+                node.src, f"'{_short(node.value)}' không phải là mã tiêu chí hợp lệ",
+                "Mã tiêu chí gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 1.2 hoặc 2.1.a."))
+        return node.value
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": KEY_PATTERN}
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    if not _NUMBER_RE.match(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
+        return None
+
+
+@dataclass(frozen=True)
+class Num(ScalarType):
+    """A decimal number, kept exact (Decimal), within [minimum, maximum]."""
+
+    doc: str = ""
+    minimum: Decimal | None = Decimal(0)
+    maximum: Decimal | None = MAX_NUMBER
+    what: str = "một số"
+    integer: bool = False
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        text = node.value.strip()
+        value = parse_decimal(text)
+        if value is None:
+            if _COMMA_NUMBER_RE.match(text):
+                fixed = text.replace(",", ".")
+                return ctx.report(e203_bad_number.RULE.at(
+                    node.src, f"'{text}' dùng dấu phẩy thập phân",
+                    f"Trong tệp YAML viết số thập phân bằng dấu chấm: {fixed} (báo cáo vẫn in {text})."))
+            if text.lower().lstrip("+-.") in ("nan", "inf", "infinity"):
+                return ctx.report(e205_out_of_range.RULE.at(node.src, f"'{text}' không phải là một số hữu hạn"))
+            if re.match(r"^[+-]?[\d.]+[eE][+-]?\d+$", text):
+                return ctx.report(e203_bad_number.RULE.at(
+                    node.src, f"'{_short(text)}' viết dạng lũy thừa", "Viết số đầy đủ, ví dụ 9.5."))
+            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần {self.what}, nhưng gặp '{_short(text)}'"))
+        if self.integer and value != value.to_integral_value():
+            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần một số nguyên, nhưng gặp '{text}'",
+                                                      "Viết một số nguyên, ví dụ 7."))
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            lo = "" if self.minimum is None else f"từ {self.minimum} "
+            hi = "" if self.maximum is None else f"đến {self.maximum}"
+            return ctx.report(e205_out_of_range.RULE.at(
+                node.src, f"{_short(text)} nằm ngoài khoảng cho phép {lo}{hi}".strip()))
+        return int(value) if self.integer else value
+
+    def schema(self) -> dict:
+        out: dict = {"type": "integer" if self.integer else "number"}
+        if self.minimum is not None:
+            out["minimum"] = int(self.minimum) if self.integer else float(self.minimum)
+        if self.maximum is not None:
+            out["maximum"] = int(self.maximum) if self.integer else float(self.maximum)
+        return out
+
+
+def Int(doc: str = "", minimum: int | None = 0, maximum: int | None = 10**6) -> Num:  # noqa: N802
+    return Num(doc=doc, minimum=None if minimum is None else Decimal(minimum),
+               maximum=None if maximum is None else Decimal(maximum), what="một số nguyên", integer=True)
+
+
+@dataclass(frozen=True)
+class Share(ScalarType):
+    """A share such as ``70%`` (or a fraction 0.7); converted to a Decimal fraction."""
+
+    doc: str = ""
+    what: str = "một tỷ lệ (ví dụ 70%)"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        text = node.value.strip().replace(" ", "")
+        pct = text.endswith("%")
+        value = parse_decimal(text[:-1].replace(",", ".") if pct else text)
+        if value is None:
+            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần {self.what}, nhưng gặp '{_short(text)}'",
+                                                      "Viết tỷ lệ dạng 70% hoặc 0.7."))
+        frac = value / 100 if pct else value
+        if not (Decimal(0) <= frac <= Decimal(1)):
+            return ctx.report(e205_out_of_range.RULE.at(node.src, f"tỷ lệ '{text}' phải từ 0% đến 100%"))
+        return frac
+
+    def schema(self) -> dict:
+        return {"anyOf": [{"type": "string", "pattern": r"^\d+([.,]\d+)?\s*%$"},
+                          {"type": "number", "minimum": 0, "maximum": 1}]}
+
+
+@dataclass(frozen=True)
+class Date(ScalarType):
+    doc: str = ""
+    what: str = "một ngày (NĂM-THÁNG-NGÀY)"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        text = node.value.strip()
+        m = _DATE_RE.match(text)
+        if not m:
+            vn = _VN_DATE_RE.match(text)
+            hint = None
+            if vn:
+                hint = f"Viết ngày theo dạng NĂM-THÁNG-NGÀY: {vn[3]}-{int(vn[2]):02d}-{int(vn[1]):02d}."
+            return ctx.report(e204_bad_date.RULE.at(node.src, f"'{_short(text)}' không phải là ngày dạng NĂM-THÁNG-NGÀY", hint))
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return ctx.report(e204_bad_date.RULE.at(node.src, f"ngày {text} không có thật"))
+
+    def schema(self) -> dict:
+        return {"type": "string", "format": "date"}
+
+
+@dataclass(frozen=True)
+class Bool(ScalarType):
+    doc: str = ""
+    what: str = "true hoặc false"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        v = node.value.strip().lower()
+        if v in ("true", "yes", "có"):
+            return True
+        if v in ("false", "no", "không"):
+            return False
+        return ctx.report(e207_bad_choice.RULE.at(node.src, f"cần true hoặc false, nhưng gặp '{_short(node.value)}'"))
+
+    def schema(self) -> dict:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Choice(ScalarType):
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+    what: str = "một giá trị trong danh sách"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        if node.value not in self.choices:
+            return ctx.report(e207_bad_choice.RULE.at(
+                node.src, f"'{_short(node.value)}' không thuộc: {', '.join(self.choices)}",
+                _did_you_mean(node.value, self.choices)))
+        return node.value
+
+    def schema(self) -> dict:
+        return {"enum": list(self.choices)}
+
+
+@dataclass(frozen=True)
+class List(Type):
+    item: Type = None  # type: ignore[assignment]
+    doc: str = ""
+    max_items: int = 500
+    what: str = "một danh sách"
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, Scalar) and node.is_null:
+            return ()
+        if not isinstance(node, Sequence):
+            return self.wrong(node, ctx)
+        if len(node.items) > self.max_items:
+            return ctx.report(e205_out_of_range.RULE.at(node.src, f"danh sách có {len(node.items)} mục, quá {self.max_items}"))
+        out = [self.item.convert(n, ctx) for n in node.items]
+        return tuple(v for v in out if v is not INVALID)
+
+    def schema(self) -> dict:
+        return {"type": "array", "items": self.item.schema(), "maxItems": self.max_items}
+
+
+@dataclass(frozen=True)
+class Dict(Type):
+    """A mapping whose keys are data (member ids, criterion ids)."""
+
+    key: Type = None  # type: ignore[assignment]
+    value: Type = None  # type: ignore[assignment]
+    doc: str = ""
+    what: str = "một mục (mapping)"
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, Scalar) and node.is_null:
+            return ()
+        if not isinstance(node, Mapping):
+            return self.wrong(node, ctx)
+        out = []
+        for k, v in node.items:
+            key = self.key.convert(k, ctx)
+            value = self.value.convert(v, ctx)
+            if key is INVALID or value is INVALID:
+                continue
+            out.append(Entry(key.id if isinstance(key, Ref) else key, k.src, value, v.src))
+        return tuple(out)
+
+    def schema(self) -> dict:
+        key = self.key.schema()
+        return {"type": "object", "propertyNames": key, "additionalProperties": self.value.schema()}
+
+
+@dataclass(frozen=True)
+class Field:
+    type: Type
+    required: bool = False
+    doc: str = ""
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Obj(Type):
+    """A mapping of known keys; unknown keys are findings, with a spelling hint."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    doc: str = ""
+    what: str = "một mục (mapping)"
+    title: str = ""
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, Mapping):
+            return self.wrong(node, ctx)
+        values: dict[str, Any] = {}
+        key_srcs: dict[str, Source] = {}
+        value_srcs: dict[str, Source] = {}
+        for k, v in node.items:
+            spec = self.fields.get(k.value)
+            if spec is None:
+                ctx.report(e201_unknown_key.RULE.at(
+                    k.src, f"khóa '{_short(k.value)}' không có trong định dạng",
+                    _did_you_mean(k.value, tuple(self.fields)) or
+                    f"Các khóa hợp lệ ở đây: {', '.join(self.fields)}."))
+                continue
+            key_srcs[k.value] = k.src
+            value_srcs[k.value] = v.src
+            if isinstance(v, Scalar) and v.is_null and not spec.required and not isinstance(spec.type, (List, Dict)):
+                continue  # an optional key left empty is as good as absent
+            values[k.value] = spec.type.convert(v, ctx)
+        for name, spec in self.fields.items():
+            if spec.required and name not in key_srcs:
+                ctx.report(e202_missing_key.RULE.at(node.src, f"thiếu khóa bắt buộc '{name}'",
+                                                    f"Thêm '{name}:' ({spec.doc})." if spec.doc else None))
+        return Fields(values, key_srcs, value_srcs, node.src)
+
+    def schema(self) -> dict:
+        props = {}
+        for name, f in self.fields.items():
+            s = dict(f.type.schema())
+            if f.doc:
+                s["description"] = f.doc
+            if f.example is not None:
+                s["examples"] = [f.example]
+            props[name] = s
+        out: dict = {"type": "object", "properties": props, "additionalProperties": False}
+        req = [n for n, f in self.fields.items() if f.required]
+        if req:
+            out["required"] = req
+        if self.title:
+            out["title"] = self.title
+        return out
+
+
+@dataclass(frozen=True)
+class OneOf(Type):
+    """A scalar form or a mapping form of one value (``criteria: _tables/2024`` or inline)."""
+
+    scalar: Type = None  # type: ignore[assignment]
+    mapping: Type = None  # type: ignore[assignment]
+    doc: str = ""
+    what: str = "một giá trị hoặc một mục"
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, Mapping) and self.mapping is not None:
+            return self.mapping.convert(node, ctx)
+        if isinstance(node, Sequence) and isinstance(self.mapping, List):
+            return self.mapping.convert(node, ctx)
+        if isinstance(node, Scalar) and self.scalar is not None:
+            return self.scalar.convert(node, ctx)
+        return self.wrong(node, ctx)
+
+    def schema(self) -> dict:
+        return {"anyOf": [t.schema() for t in (self.scalar, self.mapping) if t is not None]}
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"Có phải ý là '{close[0]}'?" if close else None
