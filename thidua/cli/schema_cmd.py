@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,7 +11,7 @@ import typer
 from thidua.cli.common import handles_errors
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     bloc_year = "bloc-year"
     table = "table"
     config = "config"

@@ -84,9 +84,8 @@ def check_conditions(award: AwardRule, r: Ranked, by: BlocYear, rules: ScoringRu
         if _band_rank(t.band, rules) > _band_rank(award.min_band, rules):
             return reasons, f"xếp loại {t.band or 'chưa xếp loại'}, cần từ {award.min_band}"
         reasons.append(f"đạt xếp loại {t.band}")
-    if award.min_score is not None:
-        if t.total < award.min_score:
-            return reasons, f"{vn_number(t.total)} điểm < {vn_number(award.min_score)}"
+    if award.min_score is not None and t.total < award.min_score:
+        return reasons, f"{vn_number(t.total)} điểm < {vn_number(award.min_score)}"
     if award.vote_threshold is not None:
         votes = by.votes
         if votes is None or votes.voters is None or not any(c.award == award.id for c in votes.counts):

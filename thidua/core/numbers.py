@@ -23,10 +23,7 @@ def vn_number(value: Decimal | int | None, places: int | None = None) -> str:
     if value is None:
         return ""
     d = Decimal(value)
-    if places is not None:
-        d = round_to(d, places)
-    else:
-        d = plain(d)
+    d = round_to(d, places) if places is not None else plain(d)
     sign = "-" if d < 0 else ""
     text = f"{abs(d):f}"
     whole, _, frac = text.partition(".")

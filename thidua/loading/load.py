@@ -17,9 +17,9 @@ from thidua.loading import build
 from thidua.loading.decode import decode
 from thidua.loading.root import (
     BLOCS_DIR,
-    CONFIG_NAME,
     TABLES_DIR,
     bloc_year_path,
+    config_path,
     display_path,
 )
 from thidua.loading.yamltree import parse
@@ -102,8 +102,8 @@ class Workspace:
     # -- thidua.yaml ---------------------------------------------------------
     def config(self) -> tuple[m.Config, tuple[Diagnostic, ...]]:
         if self._config is None:
-            path = self.root / CONFIG_NAME
-            if not path.is_file():
+            path = config_path(self.root)
+            if path is None:
                 self._config = (m.Config(), ())
             else:
                 loaded = self.read(path, CONFIG)

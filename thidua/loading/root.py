@@ -17,6 +17,14 @@ class RootNotFound(Exception):
     """No folder upward holds thidua.yaml or blocs/ (an environment error, exit 2)."""
 
 
+def config_path(root: Path) -> Path | None:
+    """thidua.yaml at the root, or inside blocs/ (the bundled data keeps it there)."""
+    for candidate in (root / CONFIG_NAME, root / BLOCS_DIR / CONFIG_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
     """``--root``, else ``$THIDUA_ROOT``, else the nearest folder upward with thidua.yaml or blocs/."""
     given = explicit or os.environ.get("THIDUA_ROOT")
@@ -68,8 +76,8 @@ def bloc_year_paths(root: Path, year: int | None = None, bloc: str | None = None
 def all_data_files(root: Path) -> list[Path]:
     """Bloc-year files, shared tables and thidua.yaml: what `validate` reads by default."""
     out = []
-    cfg = root / CONFIG_NAME
-    if cfg.is_file():
+    cfg = config_path(root)
+    if cfg is not None:
         out.append(cfg)
     tables = root / BLOCS_DIR / TABLES_DIR
     if tables.is_dir():
