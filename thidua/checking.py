@@ -22,9 +22,14 @@ class FileReport:
 
 
 def bloc_checks(by: BlocYear, config: Config, folder: str, stem: str,
-                previous: BlocYear | None) -> list[Diagnostic]:
-    """The bloc and history rules for one loaded bloc-year (pure)."""
-    ctx = BlocCheck(by, config, folder, stem, previous)
+                history: tuple[BlocYear, ...] = ()) -> list[Diagnostic]:
+    """The bloc and history rules for one loaded bloc-year (pure).
+
+    ``history`` holds the bloc's earlier years that load without errors, ascending;
+    the history rules run when the year just before is among them.
+    """
+    previous = history[-1] if history and history[-1].year == by.year - 1 else None
+    ctx = BlocCheck(by, config, folder, stem, previous, history if previous else ())
     out: list[Diagnostic] = []
     for check in checks("bloc"):
         out.extend(check(ctx))
@@ -41,13 +46,25 @@ def check_bloc_year(ws: Workspace, path: Path) -> list[Diagnostic]:
     if by is None:
         return diags
     config, _ = ws.config()
-    previous = None
-    if path.stem.isdigit():
-        prev_load = ws.bloc_year_of(path.parent.name, int(path.stem) - 1)
-        if prev_load is not None and not prev_load.has_errors:
-            previous = prev_load.bloc_year
-    diags.extend(bloc_checks(by, config, path.parent.name, path.stem, previous))
+    diags.extend(bloc_checks(by, config, path.parent.name, path.stem, history_before(ws, path)))
     return diags
+
+
+HISTORY_YEARS = 5  # enough for any cooldown offices use; older years do not change a proposal
+
+
+def history_before(ws: Workspace, path: Path) -> tuple[BlocYear, ...]:
+    """The bloc's earlier years that load cleanly, ascending, stopping at the first gap or broken file."""
+    if not path.stem.isdigit():
+        return ()
+    out: list[BlocYear] = []
+    year = int(path.stem)
+    for y in range(year - 1, year - 1 - HISTORY_YEARS, -1):
+        load = ws.bloc_year_of(path.parent.name, y)
+        if load is None or load.has_errors or load.bloc_year is None:
+            break
+        out.append(load.bloc_year)
+    return tuple(reversed(out))
 
 
 def check_table_file(ws: Workspace, path: Path) -> list[Diagnostic]:
@@ -105,6 +122,6 @@ def validate(root: Path, paths: Iterable[Path] = ()) -> list[FileReport]:
     reports = []
     for path in expand(root, paths):
         reports.append(check_file(ws, path))
-        if path.stem.isdigit():  # files come bloc by bloc, year by year: the year before is done with
-            ws.forget(path.parent / f"{int(path.stem) - 1}.yaml")
+        if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
+            ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
     return reports

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from thidua.cli import schema_cmd, validate_cmd
+from thidua.cli import handover_cmd, schema_cmd, score_cmd, validate_cmd
 
 app = typer.Typer(
     name="thidua",
@@ -18,6 +18,8 @@ app = typer.Typer(
 )
 
 app.command("validate")(validate_cmd.validate)
+app.command("score")(score_cmd.score)
+app.command("handover")(handover_cmd.handover)
 app.command("schema")(schema_cmd.schema)
 
 

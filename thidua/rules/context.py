@@ -15,6 +15,7 @@ class BlocCheck:
     folder: the name of the folder the file is in (must equal ``by.bloc``).
     stem: the file name without .yaml (must equal ``by.year``).
     previous: the same bloc's file for the year before, when it loads.
+    history: the bloc's earlier files that load, ascending (for cooldowns and lineage).
     """
 
     by: BlocYear
@@ -22,6 +23,7 @@ class BlocCheck:
     folder: str
     stem: str
     previous: BlocYear | None = None
+    history: tuple[BlocYear, ...] = ()  # earlier years, ascending, ending with ``previous``
 
     @property
     def scoring(self) -> ScoringRules:

@@ -11,3 +11,32 @@ RULE = Rule(
     hint="Kiểm tra lại Trưởng khối, Phó khối theo năm trước và quy tắc luân phiên; ghi rõ lý do nếu khối bầu khác.",
     stage="history",
 )
+
+
+def check(ctx):
+    from thidua.core.handover import propose
+    from thidua.core.scoring import rank, totals
+
+    prev = ctx.previous
+    if prev is None or ctx.by.leader is None:
+        return
+    rule = prev.rotation or ctx.config.rotation
+    if rule.kind == "elected":
+        return
+    rules = prev.scoring or ctx.config.scoring
+    ranked = rank(prev, totals(prev, rules), rules) if rule.kind == "best-ranked" else ()
+    proposal = propose([*ctx.history] if ctx.history else [prev], rule, ranked)
+    decided = prev.decided
+    names = {m.id: m.name for m in prev.members}
+    for role, ref, expected, recorded in (
+        ("Trưởng khối", ctx.by.leader, proposal.chair, decided.next_leader if decided else None),
+        ("Phó khối", ctx.by.deputy, proposal.deputy, decided.next_deputy if decided else None),
+    ):
+        if ref is None or expected is None or ref.id == expected:
+            continue
+        if recorded is not None and recorded.id == ref.id:
+            continue  # the bloc decided otherwise and recorded it in last year's file
+        yield RULE.at(ref.src, f"{role} năm {ctx.by.year} là {ref.id} nhưng theo quy tắc "
+                               f"'{proposal.rule_name}' và tệp năm {prev.year}, đơn vị dự kiến là "
+                               f"{names.get(expected, expected)} ({expected})",
+                      f"Nếu khối đã bầu khác, ghi 'decided: next_leader/next_deputy' trong tệp năm {prev.year}.")

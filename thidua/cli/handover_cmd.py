@@ -1,0 +1,133 @@
+"""`thidua handover YEAR --bloc B`: propose next year's chair and deputy; `--write` opens the file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root
+
+
+def _name(by, member_id):
+    m = by.member(member_id) if by and member_id else None
+    return f"{m.name} ({member_id})" if m else (member_id or "—")
+
+
+def handover_dict(run) -> dict:
+    h = run.handover
+    return {
+        "bloc": h.bloc, "year": h.year, "next_year": h.next_year,
+        "rule": {"kind": h.rule.kind, "name": h.rule_name, "skip_first_year": h.rule.skip_first_year,
+                 "cooldown_years": h.rule.cooldown_years},
+        "chair": h.chair, "chair_reason": h.chair_reason,
+        "deputy": h.deputy, "deputy_reason": h.deputy_reason,
+        "passed_over": [{"member": p.member, "role": p.role, "reason": p.reason} for p in h.passed],
+        "eligible": list(h.eligible),
+        "ineligible": [{"member": p.member, "reason": p.reason} for p in h.ineligible],
+        "decided": {"chair": h.decided_chair, "deputy": h.decided_deputy},
+        "next_file": {"exists": run.next_file.is_file(),
+                      "leader": run.next_year.leader.id if run.next_year and run.next_year.leader else None,
+                      "deputy": run.next_year.deputy.id if run.next_year and run.next_year.deputy else None},
+    }
+
+
+def handover_text(run) -> str:
+    h, by = run.handover, run.current
+    out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",
+           f"Quy tắc: {h.rule_name} ({h.rule.kind})"]
+    if h.rule.kind == "elected":
+        out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
+        out.extend(f"  • {_name(by, i)}" for i in h.eligible)
+    else:
+        out.append(f"Trưởng khối năm {h.next_year}: {_name(by, h.chair)} — {h.chair_reason}")
+        out.append(f"Phó khối năm {h.next_year}: {_name(by, h.deputy)} — {h.deputy_reason}")
+    if h.passed:
+        out.append("Bỏ qua:")
+        role = {"chair": "Trưởng khối", "deputy": "Phó khối"}
+        out.extend(f"  • {_name(by, p.member)} ({role[p.role]}): {p.reason}" for p in h.passed)
+    if h.ineligible:
+        out.append("Không đủ điều kiện làm Trưởng khối:")
+        out.extend(f"  • {_name(by, p.member)}: {p.reason}" for p in h.ineligible)
+    if h.decided_chair or h.decided_deputy:
+        same = h.decided_chair == h.chair and h.decided_deputy == h.deputy
+        out.append(f"Khối đã thống nhất: Trưởng khối {_name(by, h.decided_chair)}, Phó khối "
+                   f"{_name(by, h.decided_deputy)} ({'khớp đề xuất' if same else 'khác đề xuất'})")
+    if run.next_year is not None:
+        n = run.next_year
+        lead = n.leader.id if n.leader else None
+        dep = n.deputy.id if n.deputy else None
+        same = lead == h.chair and dep == h.deputy
+        out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} "
+                   f"({'khớp đề xuất' if same else 'khác đề xuất'})")
+    return "\n".join(out) + "\n"
+
+
+@handles_errors
+def handover(
+    year: Annotated[int, typer.Argument(help="Năm đang kết thúc, ví dụ 2020 (đề xuất cho năm sau).", min=1945, max=2199)],
+    bloc: Annotated[str, typer.Option("--bloc", "-b", help="Mã khối, ví dụ mttq.")],
+    root: RootOption = None,
+    write: Annotated[bool, typer.Option("--write", help="Tạo tệp năm sau (không bao giờ ghi đè tệp đã có).")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Đề xuất Trưởng khối, Phó khối năm sau theo quy tắc luân phiên và lịch sử của khối, có giải thích.
+
+    Example: thidua handover 2020 --root examples/bac-kan --bloc mttq --write
+    """
+    from thidua.cli.score_cmd import print_findings
+    from thidua.handover_run import handover_at
+
+    data_root = resolve_root(root)
+    run = handover_at(data_root, year, bloc)
+    if run.refused:
+        print_findings(run.findings)
+        sys.stderr.write(f"thidua: tệp năm {year} của khối {bloc} có lỗi; sửa trước khi bàn giao "
+                         f"(thidua validate blocs/{bloc}/{year}.yaml)\n")
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(handover_text(run))
+    print_findings([d for d in run.findings if not d.is_error])
+    if write:
+        raise typer.Exit(_write_next(run, data_root))
+    raise typer.Exit(0)
+
+
+def _write_next(run, data_root) -> int:
+    import os
+
+    from thidua.loading.root import display_path
+    from thidua.render.next_year import next_year_text
+    from thidua.writing import create_new
+
+    schema = "# yaml-language-server: $schema=https://thidua.invalid/schema/bloc-year.schema.json"
+    text = next_year_text(run.current, run.handover, schema)
+    shown = display_path(data_root, run.next_file)
+    if create_new(run.next_file, text.encode("utf-8")):
+        sys.stderr.write(f"đã tạo {shown}\n")
+        return 0
+    sys.stderr.write(f"thidua: {shown} đã có; không ghi đè. Khác biệt so với đề xuất:\n")
+    n = run.next_year
+    h = run.handover
+    if n is None:
+        sys.stderr.write("  (tệp hiện có không đọc được; chạy thidua validate)\n")
+        return 1
+    diffs = []
+    if (n.leader.id if n.leader else None) != h.chair:
+        diffs.append(f"  leader: tệp {n.leader.id if n.leader else '—'} ≠ đề xuất {h.chair}")
+    if (n.deputy.id if n.deputy else None) != h.deputy:
+        diffs.append(f"  deputy: tệp {n.deputy.id if n.deputy else '—'} ≠ đề xuất {h.deputy}")
+    proposed = [m.id for m in run.current.members if m.left is None]
+    have = [m.id for m in n.members]
+    for mid in proposed:
+        if mid not in have:
+            diffs.append(f"  members: đề xuất giữ {mid}, tệp không có")
+    for mid in have:
+        if mid not in proposed:
+            diffs.append(f"  members: tệp có thêm {mid}")
+    sys.stderr.write(os.linesep.join(diffs or ["  không khác về Trưởng khối, Phó khối và thành viên"]) + "\n")
+    return 1

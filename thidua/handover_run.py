@@ -1,0 +1,58 @@
+"""Handover under a data root: read the bloc's history, propose, optionally open next year's file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua.checking import bloc_checks, history_before
+from thidua.core.handover import Handover, propose
+from thidua.core.scoring import rank, totals
+from thidua.diagnostics import Diagnostic, sorted_diagnostics
+from thidua.errors import ThiduaError
+from thidua.loading.load import Workspace
+from thidua.loading.root import bloc_ids, bloc_year_path, years_of
+from thidua.model import BlocYear
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverRun:
+    handover: Handover | None
+    current: BlocYear | None
+    next_file: Path
+    next_year: BlocYear | None  # the next year's file, when it exists and loads
+    findings: tuple[Diagnostic, ...]
+
+    @property
+    def refused(self) -> bool:
+        return self.handover is None
+
+
+def handover_at(root: Path, year: int, bloc: str) -> HandoverRun:
+    if bloc not in bloc_ids(root):
+        known = ", ".join(bloc_ids(root)) or "không có khối nào"
+        raise ThiduaError(f"không có khối '{bloc}' (các khối: {known})")
+    path = bloc_year_path(root, bloc, year)
+    if not path.is_file():
+        have = ", ".join(str(y) for y in years_of(root, bloc)) or "chưa có năm nào"
+        raise ThiduaError(f"khối '{bloc}' không có tệp năm {year} (các năm: {have})")
+    ws = Workspace(root)
+    config, config_diags = ws.config()
+    load = ws.bloc_year(path)
+    findings = list(config_diags) + list(load.diagnostics)
+    history = history_before(ws, path)
+    if load.bloc_year is not None:
+        findings.extend(bloc_checks(load.bloc_year, config, path.parent.name, path.stem, history))
+    next_path = bloc_year_path(root, bloc, year + 1)
+    if load.bloc_year is None or any(d.is_error for d in findings):
+        return HandoverRun(None, load.bloc_year, next_path, None, tuple(sorted_diagnostics(findings)))
+    current = load.bloc_year
+    rule = current.rotation or config.rotation
+    ranked = ()
+    if rule.kind == "best-ranked":
+        rules = current.scoring or config.scoring
+        ranked = rank(current, totals(current, rules), rules)
+    handover = propose([*history, current], rule, ranked)
+    nxt = ws.bloc_year_of(bloc, year + 1)
+    return HandoverRun(handover, current, next_path, nxt.bloc_year if nxt else None,
+                       tuple(sorted_diagnostics(findings)))

@@ -1,0 +1,93 @@
+"""The next year's bloc file, as YAML text an office worker will edit (pure)."""
+
+from __future__ import annotations
+
+from thidua.core.handover import Handover
+from thidua.core.numbers import plain
+from thidua.model import BlocYear, Criterion, Table
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (always safe, whatever the name holds)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _criterion_lines(c: Criterion, indent: str) -> list[str]:
+    out = [f"{indent}- id: {_q(c.id)}", f"{indent}  name: {_q(c.name)}"]
+    if c.max is not None:
+        out.append(f"{indent}  max: {plain(c.max)}")
+    if c.children:
+        out.append(f"{indent}  items:")
+        for child in c.children:
+            out.extend(_criterion_lines(child, indent + "    "))
+    return out
+
+
+def table_lines(table: Table) -> list[str]:
+    out = ["criteria:", f"  name: {_q(table.name)}"]
+    if table.total is not None:
+        out.append(f"  total: {plain(table.total)}")
+    out.append("  groups:")
+    for g in table.groups:
+        out.extend(_criterion_lines(g, "    "))
+    if table.bonus_cap is not None:
+        out.append(f"  bonus: {{max: {plain(table.bonus_cap)}}}")
+    if table.deduction_cap is not None:
+        out.append(f"  deductions: {{max: {plain(table.deduction_cap)}}}")
+    return out
+
+
+def next_year_text(current: BlocYear, handover: Handover, schema_line: str | None = None) -> str:
+    year = current.year + 1
+    staying = [m for m in current.members if m.left is None]
+    leaving = [m for m in current.members if m.left is not None]
+    lines = []
+    if schema_line:
+        lines.append(schema_line)
+    lines += [
+        f"# Khối {current.bloc}, năm {year}: tạo bởi `thidua handover {current.year} --bloc {current.bloc} --write`.",
+        f"# Trưởng khối, Phó khối theo đề xuất ({handover.rule_name}); sửa nếu khối quyết định khác.",
+        f"bloc: {current.bloc}",
+        f"year: {year}",
+        f"name: {_q(current.name)}",
+        "",
+        "members:",
+    ]
+    for m in staying:
+        lines.append(f"  - id: {m.id}")
+        lines.append(f"    name: {_q(m.name)}")
+        if m.short:
+            lines.append(f"    short: {_q(m.short)}")
+    lines.append("")
+    if handover.chair:
+        lines.append(f"leader: {handover.chair}")
+    if handover.deputy:
+        lines.append(f"deputy: {handover.deputy}")
+    if current.rotation is not None:
+        r = current.rotation
+        lines.append("rotation:")
+        lines.append(f"  rule: {r.kind}")
+        order = [o.id for o in r.order if o.id in {m.id for m in staying}]
+        if order:
+            lines.append(f"  order: [{', '.join(order)}]")
+        lines.append(f"  skip_first_year: {'true' if r.skip_first_year else 'false'}")
+        if r.cooldown_years:
+            lines.append(f"  cooldown_years: {r.cooldown_years}")
+    lines.append("")
+    lines.append("events: {}   # covenant: NĂM-THÁNG-NGÀY (ký kết), midyear (sơ kết), review (tổng kết)")
+    lines.append("")
+    if current.criteria_ref is not None:
+        lines.append(f"criteria: {current.criteria_ref.id}   # đổi sang bảng điểm năm {year} khi khối thông qua")
+    elif current.table is not None:
+        lines.extend(table_lines(current.table))
+    if leaving:
+        lines.append("")
+        lines.append("departures:")
+        for m in leaving:
+            lines.append(f"  - member: {m.id}")
+            lines.append("    reason: other")
+            lines.append(f"    date: {m.left.isoformat()}")
+            lines.append(f"    note: {_q(f'{m.name} rời khối ngày {m.left.isoformat()}')}")
+    lines.append("")
+    lines.append("scores: {}")
+    return "\n".join(lines) + "\n"

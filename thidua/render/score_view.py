@@ -1,0 +1,92 @@
+"""What `score` shows, as rows of text: shared by the plain and the rich renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thidua.core.awards import quota_text
+from thidua.core.numbers import vn_number
+from thidua.core.results import BlocResult, YearResult
+
+HEADERS = ("Hạng", "Đơn vị", "Điểm", "Xếp loại", "Đề nghị")
+
+
+@dataclass(frozen=True, slots=True)
+class BlocView:
+    title: str
+    subtitle: str
+    rows: tuple[tuple[str, ...], ...]
+    proposals: tuple[str, ...]
+    misses: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def member_name(result: BlocResult, member_id: str) -> str:
+    m = result.bloc_year.member(member_id)
+    return m.name if m else member_id
+
+
+def bloc_view(result: BlocResult) -> BlocView:
+    by = result.bloc_year
+    parts = []
+    if by.leader:
+        parts.append(f"Trưởng khối: {member_name(result, by.leader.id)}")
+    if by.deputy:
+        parts.append(f"Phó khối: {member_name(result, by.deputy.id)}")
+    if by.table is not None:
+        parts.append(f"Bảng điểm: tối đa {vn_number(by.table.ceiling)} điểm")
+    rows = []
+    notes = []
+    for r in result.ranked:
+        t = r.total
+        rank = "—" if not r.rank else f"{r.rank}*" if r.tied else str(r.rank)
+        total = vn_number(t.total, result.rules.places) if t.scored else "chưa chấm"
+        if t.scored and not t.agreed:
+            total += " (tự chấm)"
+        proposals = "; ".join(p.award_name for p in result.proposals_for(t.member.id))
+        rows.append((rank, t.member.name, total, t.band or "", proposals))
+        if r.tie_note and r.rank:
+            notes.append(f"{t.member.name}: {r.tie_note}")
+    if any(r.tied for r in result.ranked):
+        notes.insert(0, "* đồng hạng")
+    proposals = tuple(
+        f"{p.award_name}: {member_name(result, p.member)} — {', '.join(p.reasons)}" for p in result.proposals
+    )
+    misses = tuple(
+        f"{member_name(result, m.member)} — {m.award_name}: {m.reason}" for m in result.misses
+    )
+    awards = [a for a in result.awards if a.level == "bloc" and a.quota is not None]
+    for a in awards:
+        notes.append(f"Hạn mức {a.name}: {quota_text(a.quota, len(by.members))}")
+    return BlocView(f"{by.name} ({by.bloc}) — năm {by.year}", " · ".join(parts), tuple(rows),
+                    proposals, misses, tuple(notes))
+
+
+SUMMARY_HEADERS = ("Khối", "Đơn vị", "Dẫn đầu", "Điểm", "Đề nghị")
+
+
+def province_rows(year: YearResult) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for b in year.blocs:
+        lead = [r for r in b.ranked if r.rank == 1]
+        lead_name = " = ".join(r.total.member.name for r in lead) or "—"
+        lead_total = vn_number(lead[0].total.total, b.rules.places) if lead else ""
+        counts: dict[str, int] = {}
+        for p in b.proposals:
+            counts[p.award_name] = counts.get(p.award_name, 0) + 1
+        rows.append((b.bloc_year.bloc, str(len(b.bloc_year.members)), lead_name, lead_total,
+                     "; ".join(f"{n}: {c}" for n, c in counts.items())))
+    return tuple(rows)
+
+
+def province_lines(year: YearResult, names: dict[tuple[str, str], str]) -> tuple[str, ...]:
+    out = []
+    for p in year.province_proposals:
+        out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} (khối {p.bloc}) — {', '.join(p.reasons)}")
+    for m in year.province_misses:
+        out.append(f"không đề nghị {m.award}: {names.get((m.bloc, m.member), m.member)} (khối {m.bloc}) — {m.reason}")
+    return tuple(out)
+
+
+def member_names(year: YearResult) -> dict[tuple[str, str], str]:
+    return {(b.bloc_year.bloc, m.id): m.name for b in year.blocs for m in b.bloc_year.members}

@@ -1,0 +1,70 @@
+"""Scoring a year under a data root: load each bloc-year, refuse broken ones, score the rest.
+
+Streams bloc by bloc: each bloc-year is dropped from memory once scored, so the
+memory a run needs does not grow with the number of years on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua.checking import bloc_checks, history_before
+from thidua.core.results import BlocResult, YearResult, score_bloc, score_year
+from thidua.diagnostics import Diagnostic, sorted_diagnostics
+from thidua.errors import ThiduaError
+from thidua.loading.load import Workspace
+from thidua.loading.root import bloc_ids, bloc_year_paths
+from thidua.model import Config
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRun:
+    """A year's result, the files refused for errors, and every finding met on the way."""
+
+    result: YearResult
+    config: Config
+    refused: tuple[str, ...]
+    findings: tuple[Diagnostic, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.refused) or any(d.is_error for d in self.findings)
+
+
+def score_year_at(root: Path, year: int, bloc: str | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ScoreRun:
+    if bloc is not None and bloc not in bloc_ids(root):
+        known = ", ".join(bloc_ids(root)) or "không có khối nào"
+        raise ThiduaError(f"không có khối '{bloc}' trong {root / 'blocs'} (các khối: {known})")
+    paths = bloc_year_paths(root, year, bloc)
+    if not paths:
+        where = f"khối '{bloc}'" if bloc else f"{root / 'blocs'}"
+        raise ThiduaError(f"không có tệp năm {year} cho {where}")
+    ws = Workspace(root)
+    config, config_diags = ws.config()
+    findings: list[Diagnostic] = list(config_diags)
+    if any(d.is_error for d in config_diags):
+        return ScoreRun(score_year(year, [], config), config, (ws.name(ws.root / "thidua.yaml"),),
+                        tuple(sorted_diagnostics(findings)))
+    results: list[BlocResult] = []
+    refused: list[str] = []
+    for i, path in enumerate(paths):
+        load = ws.bloc_year(path)
+        diags = list(load.diagnostics)
+        if load.bloc_year is not None:
+            diags.extend(bloc_checks(load.bloc_year, config, path.parent.name, path.stem, history_before(ws, path)))
+        if load.bloc_year is None or any(d.is_error for d in diags):
+            refused.append(load.name)
+            findings.extend(diags)
+        else:
+            result = score_bloc(load.bloc_year, config)
+            results.append(result)
+            findings.extend(diags)
+            findings.extend(result.findings)
+        for y in range(year - 6, year + 1):  # drop this bloc's years: the next bloc needs none of them
+            ws.forget(path.parent / f"{y}.yaml")
+        if progress is not None:
+            progress(i + 1, len(paths))
+    return ScoreRun(score_year(year, results, config), config, tuple(refused), tuple(sorted_diagnostics(findings)))
