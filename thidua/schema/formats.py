@@ -69,7 +69,7 @@ TABLE_FIELDS = {
     "table": Field(Str(), doc="tên ngắn của bảng", example="mttq-2024"),
     "name": Field(Str(), True, "tên đầy đủ của bảng chấm điểm", "Bảng chấm điểm thi đua năm 2024"),
     "total": Field(Num(), doc="tổng điểm tối đa; phải bằng tổng điểm tối đa của các nhóm", example=100),
-    "groups": Field(List(CRITERION, max_items=100), True, "các nhóm tiêu chí (mỗi nhóm có items hoặc max)"),
+    "groups": Field(List(CRITERION, max_items=100, min_items=1), True, "các nhóm tiêu chí (mỗi nhóm có items hoặc max)"),
     "bonus": Field(CAP, doc="điểm thưởng và mức tối đa"),
     "deductions": Field(CAP, doc="điểm trừ và mức tối đa"),
 }
@@ -80,11 +80,14 @@ BAND = Obj(fields={
     "min": Field(Num(), True, "tổng điểm thấp nhất để đạt", 95),
 })
 
+TIE_BREAK = Str(pattern=r"group:[0-9A-Za-z._-]+|deductions|bonus|votes:[a-z][a-z0-9_-]*",
+                what="tiêu chí phân định (group:<mã nhóm>, deductions, bonus, votes:<mã danh hiệu>)")
+
 SCORING = Obj(title="Quy tắc tính điểm", fields={
     "places": Field(Int(maximum=4), doc="số chữ số thập phân khi làm tròn tổng", example=2),
     "rounding": Field(Choice(ROUNDING_MODES), doc="cách làm tròn", example="half-up"),
     "bands": Field(List(BAND, max_items=20), doc="các mức xếp loại, từ cao xuống thấp"),
-    "tie_breaks": Field(List(Str()), doc="tiêu chí phân định khi bằng điểm, theo thứ tự: "
+    "tie_breaks": Field(List(TIE_BREAK), doc="tiêu chí phân định khi bằng điểm, theo thứ tự: "
                         "group:<mã nhóm>, deductions, bonus, votes:<mã danh hiệu>",
                         example=["group:1", "deductions", "votes:co-ubnd"]),
 })
@@ -174,7 +177,7 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "year": Field(Int(minimum=1945, maximum=2200), True, "năm thi đua, trùng tên tệp", 2024),
     "name": Field(Str(), True, "tên khối", "Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh"),
     "number": Field(Str(max_len=60), doc="số, ký hiệu văn bản của khối", example="01/BB-KTĐ"),
-    "members": Field(List(MEMBER, max_items=200), True, "các đơn vị thành viên"),
+    "members": Field(List(MEMBER, max_items=200, min_items=1), True, "các đơn vị thành viên"),
     "leader": Field(Id(), doc="Trưởng khối (mã đơn vị)", example="hlhpn"),
     "deputy": Field(Id(), doc="Phó khối (mã đơn vị)", example="ubmttq"),
     "rotation": Field(ROTATION, doc="quy tắc luân phiên của khối (mặc định theo thidua.yaml)"),

@@ -141,15 +141,21 @@ class Str(ScalarType):
     doc: str = ""
     what: str = "một chuỗi chữ"
     max_len: int = 500
+    pattern: str | None = None  # a full-match regex, when the text has a syntax of its own
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         text = node.value.strip()
         if len(text) > self.max_len:
             return ctx.report(e205_out_of_range.RULE.at(node.src, f"chuỗi dài {len(text)} ký tự, quá {self.max_len}"))
+        if self.pattern is not None and not re.fullmatch(self.pattern, text):
+            return ctx.report(e207_bad_choice.RULE.at(node.src, f"'{_short(text)}' không đúng dạng {self.what}"))
         return text
 
     def schema(self) -> dict:
-        return {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        out = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.pattern is not None:
+            out["pattern"] = f"^(?:{self.pattern})$"
+        return out
 
 
 @dataclass(frozen=True)
@@ -333,19 +339,28 @@ class List(Type):
     doc: str = ""
     max_items: int = 500
     what: str = "một danh sách"
+    min_items: int = 0
 
     def convert(self, node: Node, ctx: Context) -> Any:
         if isinstance(node, Scalar) and node.is_null:
+            if self.min_items:
+                return ctx.report(e208_empty_value.RULE.at(node.src, f"danh sách bỏ trống, cần ít nhất {self.min_items} mục"))
             return ()
         if not isinstance(node, Sequence):
             return self.wrong(node, ctx)
         if len(node.items) > self.max_items:
             return ctx.report(e205_out_of_range.RULE.at(node.src, f"danh sách có {len(node.items)} mục, quá {self.max_items}"))
+        if len(node.items) < self.min_items:
+            return ctx.report(e205_out_of_range.RULE.at(
+                node.src, f"danh sách có {len(node.items)} mục, cần ít nhất {self.min_items}"))
         out = [self.item.convert(n, ctx) for n in node.items]
         return tuple(v for v in out if v is not INVALID)
 
     def schema(self) -> dict:
-        return {"type": "array", "items": self.item.schema(), "maxItems": self.max_items}
+        out = {"type": "array", "items": self.item.schema(), "maxItems": self.max_items}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return out
 
 
 @dataclass(frozen=True)
