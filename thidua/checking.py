@@ -91,7 +91,13 @@ def _modules():
 def check_file(ws: Workspace, path: Path) -> FileReport:
     kind = classify(ws.root, path)
     if kind == "config":
-        diags = list(ws.read(path, CONFIG).diagnostics)
+        loaded = ws.read(path, CONFIG)
+        diags = list(loaded.diagnostics)
+        if loaded.fields is not None:
+            from thidua.loading.build import build_config
+
+            for check in checks("config"):
+                diags.extend(check(build_config(loaded.fields)))
     elif kind == "table":
         diags = check_table_file(ws, path)
     else:
