@@ -52,16 +52,22 @@ def handover_text(run) -> str:
         out.append("Không đủ điều kiện làm Trưởng khối:")
         out.extend(f"  • {_name(by, p.member)}: {p.reason}" for p in h.ineligible)
     if h.decided_chair or h.decided_deputy:
-        same = h.decided_chair == h.chair and h.decided_deputy == h.deputy
+        if h.rule.kind == "elected":
+            verdict = "đủ điều kiện" if h.decided_chair in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
+        else:
+            same = h.decided_chair == h.chair and h.decided_deputy == h.deputy
+            verdict = "khớp đề xuất" if same else "khác đề xuất"
         out.append(f"Khối đã thống nhất: Trưởng khối {_name(by, h.decided_chair)}, Phó khối "
-                   f"{_name(by, h.decided_deputy)} ({'khớp đề xuất' if same else 'khác đề xuất'})")
+                   f"{_name(by, h.decided_deputy)} ({verdict})")
     if run.next_year is not None:
         n = run.next_year
         lead = n.leader.id if n.leader else None
         dep = n.deputy.id if n.deputy else None
-        same = lead == h.chair and dep == h.deputy
-        out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} "
-                   f"({'khớp đề xuất' if same else 'khác đề xuất'})")
+        if h.rule.kind == "elected":
+            verdict = "đủ điều kiện" if lead in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
+        else:
+            verdict = "khớp đề xuất" if (lead == h.chair and dep == h.deputy) else "khác đề xuất"
+        out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} ({verdict})")
     return "\n".join(out) + "\n"
 
 

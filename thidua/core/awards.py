@@ -140,8 +140,12 @@ class LeaderCandidate:
     total: Decimal
     ceiling: Decimal
     proposed: frozenset[str]
-    votes: int | None
+    votes: tuple[tuple[str, int], ...]  # (award id, votes) at the bloc's ballot
     voters: int | None
+
+    def votes_for(self, award: AwardRule) -> int:
+        counts = dict(self.votes)
+        return counts.get(award.id, counts.get(award.from_award or "", 0))
 
     @property
     def share_of_max(self) -> Decimal:
@@ -160,6 +164,7 @@ class ProvinceProposal:
 @dataclass(frozen=True, slots=True)
 class ProvinceMiss:
     award: str
+    award_name: str
     bloc: str
     member: str
     reason: str
@@ -174,18 +179,18 @@ def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardRule, ..
         if award.level != "province":
             continue
         size = quota_size(award.quota, len(leaders))
-        order = sorted(leaders, key=lambda c: (-c.share_of_max, -(c.votes or 0), c.bloc))
+        order = sorted(leaders, key=lambda c: (-c.share_of_max, -c.votes_for(award), c.bloc))
         granted = 0
         for c in order:
             pct = (c.share_of_max * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            reason = [f"dẫn đầu khối {c.bloc_name}, {vn_number(c.total)}/{vn_number(c.ceiling)} điểm ({vn_number(pct)}% điểm tối đa)"]
+            reason = [f"dẫn đầu {c.bloc_name}, {vn_number(c.total)}/{vn_number(c.ceiling)} điểm ({vn_number(pct)}% điểm tối đa)"]
             miss = None
             if award.from_award and award.from_award not in c.proposed:
                 miss = f"không được khối đề nghị {award.from_award}"
             elif size is not None and granted >= size:
                 miss = f"ngoài hạn mức ({quota_text(award.quota, len(leaders))} khối dẫn đầu)"
             if miss:
-                misses.append(ProvinceMiss(award.id, c.bloc, c.member, miss))
+                misses.append(ProvinceMiss(award.id, award.name, c.bloc, c.member, miss))
                 continue
             granted += 1
             if size is not None:

@@ -71,7 +71,9 @@ def leader_candidate(result: BlocResult) -> LeaderCandidate | None:
         bloc=by.bloc, bloc_name=by.name, member=r.total.member.id, member_name=r.total.member.name,
         total=r.total.total, ceiling=by.table.ceiling,
         proposed=frozenset(p.award for p in result.proposals_for(r.total.member.id)),
-        votes=None, voters=votes.voters if votes else None,
+        votes=tuple(sorted((c.award, c.count) for c in (votes.counts if votes else ())
+                           if c.member.id == r.total.member.id)),
+        voters=votes.voters if votes else None,
     )
 
 

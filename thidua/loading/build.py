@@ -16,13 +16,14 @@ def _obj(value) -> Fields | None:
     return value if isinstance(value, Fields) else None
 
 
-def build_rotation(f: Fields | None) -> m.RotationRule | None:
+def build_rotation(f: Fields | None, base: m.RotationRule | None = None) -> m.RotationRule | None:
+    """The rule as written; keys left out keep ``base`` (the province's rule for a bloc's own)."""
     if f is None:
         return None
-    base = m.RotationRule()
+    base = base or m.RotationRule()
     return m.RotationRule(
         kind=f.get("rule", base.kind),
-        order=tuple(f.get("order", ())),
+        order=tuple(f.get("order", base.order)),
         skip_first_year=f.get("skip_first_year", base.skip_first_year),
         cooldown_years=f.get("cooldown_years", base.cooldown_years),
     )
@@ -145,7 +146,9 @@ def build_event(kind: str, value, src) -> m.Event | None:
     return m.Event(kind=kind, date=value, src=src)
 
 
-def build_bloc_year(f: Fields, table: m.Table | None) -> m.BlocYear:
+def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = None) -> m.BlocYear:
+    """A bloc-year; its own ``rotation:`` and ``scoring:`` override the province's key by key."""
+    config = config or m.Config()
     bloc = f.get("bloc")
     events_f = _obj(f.get("events"))
     events = ()
@@ -189,7 +192,7 @@ def build_bloc_year(f: Fields, table: m.Table | None) -> m.BlocYear:
         ),
         leader=f.get("leader"),
         deputy=f.get("deputy"),
-        rotation=build_rotation(_obj(f.get("rotation"))),
+        rotation=build_rotation(_obj(f.get("rotation")), config.rotation),
         events=events,
         criteria_ref=criteria_ref,
         table=table,
@@ -203,7 +206,7 @@ def build_bloc_year(f: Fields, table: m.Table | None) -> m.BlocYear:
                         into=d.get("into"), date=d.get("date"), note=d.get("note", ""))
             for d in f.get("departures", ()) if isinstance(d, Fields) and d.get("member")
         ),
-        scoring=build_scoring(_obj(f.get("scoring")), m.ScoringRules()) if f.has("scoring") else None,
+        scoring=build_scoring(_obj(f.get("scoring")), config.scoring) if f.has("scoring") else None,
         awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
         number=f.get("number", ""),
         note=f.get("note", ""),

@@ -164,4 +164,4 @@ class Workspace:
             table = build.build_table(criteria, f"{name}#criteria")
         elif criteria is not None:
             diags.append(e200_wrong_type.RULE.at(loaded.fields.at("criteria"), "bảng chấm điểm không hợp lệ"))
-        return BlocYearLoad(path, name, build.build_bloc_year(loaded.fields, table), tuple(diags))
+        return BlocYearLoad(path, name, build.build_bloc_year(loaded.fields, table, self.config()[0]), tuple(diags))

@@ -13,7 +13,7 @@ Schema (version 1)::
                            "misses": [{"award", "name", "reason"}]}],
               "proposals": [{"award", "name", "member", "reasons"}]}],
    "province": {"proposals": [{"award", "name", "bloc", "member", "reasons"}],
-                "misses": [{"award", "bloc", "member", "reason"}]},
+                "misses": [{"award", "name", "bloc", "member", "reason"}]},
    "refused": [file], "findings": [{"file", "line", "col", "code", "severity", "message", "hint"}]}
 """
 
@@ -65,7 +65,7 @@ def year_dict(year: YearResult, refused=(), findings=()) -> dict:
         "province": {
             "proposals": [{"award": p.award, "name": p.award_name, "bloc": p.bloc, "member": p.member,
                            "reasons": list(p.reasons)} for p in year.province_proposals],
-            "misses": [{"award": m.award, "bloc": m.bloc, "member": m.member, "reason": m.reason}
+            "misses": [{"award": m.award, "name": m.award_name, "bloc": m.bloc, "member": m.member, "reason": m.reason}
                        for m in year.province_misses],
         },
         "refused": list(refused),

@@ -84,7 +84,7 @@ def province_lines(year: YearResult, names: dict[tuple[str, str], str]) -> tuple
     for p in year.province_proposals:
         out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} (khối {p.bloc}) — {', '.join(p.reasons)}")
     for m in year.province_misses:
-        out.append(f"không đề nghị {m.award}: {names.get((m.bloc, m.member), m.member)} (khối {m.bloc}) — {m.reason}")
+        out.append(f"không đề nghị {m.award_name}: {names.get((m.bloc, m.member), m.member)} (khối {m.bloc}) — {m.reason}")
     return tuple(out)
 
 
