@@ -52,9 +52,10 @@ def bloc_view(result: BlocResult) -> BlocView:
     proposals = tuple(
         f"{p.award_name}: {member_name(result, p.member)} — {', '.join(p.reasons)}" for p in result.proposals
     )
-    misses = tuple(
-        f"{member_name(result, m.member)} — {m.award_name}: {m.reason}" for m in result.misses
-    )
+    by_member: dict[str, list[str]] = {}
+    for m in result.misses:  # one line per member, in rank order, its misses in award order
+        by_member.setdefault(m.member, []).append(f"{m.award_name}: {m.reason}")
+    misses = tuple(f"{member_name(result, mid)} — {'; '.join(reasons)}" for mid, reasons in by_member.items())
     awards = [a for a in result.awards if a.level == "bloc" and a.quota is not None]
     for a in awards:
         notes.append(f"Hạn mức {a.name}: {quota_text(a.quota, len(by.members))}")
