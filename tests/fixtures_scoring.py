@@ -243,7 +243,8 @@ decided:
     bang-khen: [ldld, ubmttq]
 """
 
-# Names chosen to exercise Vietnamese order: "An" < "Ăn" < "Ban", "D…" < "Đ…".
+# Names chosen to exercise Vietnamese order: "An" < "Ăn" < "Ban", "D…" < "Đ…"; Ban wins its tie on
+# group 1, the four others stay tied (2, 2, 2, 2).
 KINHTE_2024 = """\
 bloc: kinhte
 year: 2024
@@ -265,6 +266,8 @@ scores:
   aan:
     agreed: {"1.1": 25, "1.2": 25, "2.1": 35.5}
   dan:
+    agreed: {"1.1": 25, "1.2": 25, "2.1": 35.5}
+  dau:
     agreed: {"1.1": 25, "1.2": 25, "2.1": 35.5}
 """
 

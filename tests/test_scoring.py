@@ -193,9 +193,6 @@ def test_bands_from_config_and_from_the_blocs_file(tmp_path):
     assert score_bloc(by, cfg).ranked[0].total.band == "Hoàn thành tốt"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a bloc's 'scoring:' that sets only 'rounding' drops the province's "
-                                       "bands, tie-breaks and places (build_scoring falls back to ScoringRules(), "
-                                       "not to config.scoring)")
 def test_bloc_scoring_override_keeps_province_bands(tmp_path):
     from thidua.core.results import score_bloc
 
