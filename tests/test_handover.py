@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -260,6 +261,35 @@ def test_no_w600_when_the_rule_is_followed_or_no_previous_year():
     assert [d for d in bloc_checks(cur, cfg, "b", "2024", ()) if d.code == "W600"] == []
 
 
+def test_w600_best_ranked_uses_last_years_ranking():
+    prev, _ = ranked_year({"a": 80, "b": 95, "c": 90, "d": 85}, leader="a")
+    prev = dataclasses.replace(prev, year=2023, rotation=rotation("best-ranked", skip_first_year=False))
+    cfg = config()
+    ok = year(2024, ("a", "b", "c", "d"), leader="b", deputy="c")
+    assert [d for d in bloc_checks(ok, cfg, "b", "2024", (prev,)) if d.code == "W600"] == []
+    bad = year(2024, ("a", "b", "c", "d"), leader="d", deputy="c")
+    [d] = [d for d in bloc_checks(bad, cfg, "b", "2024", (prev,)) if d.code == "W600"]
+    assert "Trưởng khối năm 2024 là d" in d.message and "(b)" in d.message
+
+
+def w601(by, previous):
+    return [d for d in bloc_checks(by, config(), by.bloc, str(by.year), (previous,)) if d.code == "W601"]
+
+
+def test_w601_member_of_last_year_missing_without_a_reason():
+    prev = year(2023, ("a", "b", "c", mem("d", "Đơn vị D")), leader="a")
+    [d] = w601(year(2024, ("a", "b", "c"), leader="b"), prev)
+    assert "'Đơn vị D' (d)" in d.message and "không ghi lý do" in d.message
+
+
+def test_no_w601_when_the_departure_is_recorded_or_followed():
+    prev = year(2023, ("a", "b", "c", "d"), leader="a")
+    assert w601(year(2024, ("a", "b", "c"), departures=[departure("d", "dissolved")]), prev) == []
+    assert w601(year(2024, ("a", "b", mem("cd", predecessors=("c", "d")))), prev) == []
+    left = year(2023, ("a", "b", "c", mem("d", left=dt.date(2023, 7, 1))), leader="a")
+    assert w601(year(2024, ("a", "b", "c")), left) == []
+
+
 ROT_2023 = """\
 bloc: b
 year: 2023
@@ -360,7 +390,7 @@ def test_handover_json_structure(hroot):
     assert data["next_file"] == {"exists": False, "leader": None, "deputy": None}
 
 
-def test_write_creates_a_file_that_validates_then_refuses_to_overwrite(hroot):
+def test_write_creates_a_file_that_validates_then_refuses_to_overwrite(hroot, tmp_path_factory):
     target = hroot / "blocs/b/2025.yaml"
     r = run_cli(["handover", "2024", "--root", str(hroot), "--bloc", "b", "--write"])
     assert r.exit_code == 0, r.output
@@ -387,6 +417,9 @@ def test_write_creates_a_file_that_validates_then_refuses_to_overwrite(hroot):
     assert again.exit_code == 1
     assert "đã có; không ghi đè" in again.stderr
     assert (target.read_bytes(), target.stat().st_mtime_ns) == before
+    twin = write(tmp_path_factory.mktemp("twin"), {"thidua.yaml": CONFIG_YAML, "blocs/b/2024.yaml": HANDOVER_2024})
+    assert run_cli(["handover", "2024", "--root", str(twin), "--bloc", "b", "--write"]).exit_code == 0
+    assert (twin / "blocs/b/2025.yaml").read_bytes() == target.read_bytes(), "same input, same bytes"
     json_after = json.loads(run_cli(["handover", "2024", "--root", str(hroot), "--bloc", "b", "--json"]).stdout)
     assert json_after["next_file"] == {"exists": True, "leader": "b", "deputy": "d"}
 
@@ -481,6 +514,8 @@ def test_bac_kan_2020_handover_proposes_ldld_and_tinhdoan_and_2021_agrees():
     assert (data["chair"], data["deputy"]) == ("ldld", "tinhdoan")
     assert data["next_file"] == {"exists": True, "leader": "ldld", "deputy": "tinhdoan"}
     assert data["decided"] == {"chair": "ldld", "deputy": "tinhdoan"}
+    v = run_cli(["validate", "--root", str(BAC_KAN)])
+    assert v.exit_code == 0 and "W600" not in v.output, v.output
 
 
 @needs_bac_kan
@@ -493,7 +528,9 @@ def test_bac_kan_write_on_a_copy_without_2021(tmp_path):
     target = root / "blocs/mttq/2021.yaml"
     v = run_cli(["validate", "--root", str(root)])
     assert v.exit_code == 0, v.output
-    assert "0 lỗi" in v.output and "W600" not in v.output
+    assert "0 lỗi" in v.output and "W600" not in v.output and "W601" not in v.output
+    text = target.read_text(encoding="utf-8")
+    assert "leader: ldld" in text and "deputy: tinhdoan" in text and "criteria: _tables/mttq-2020" in text
     before = target.read_bytes(), target.stat().st_mtime_ns
     again = run_cli(["handover", "2020", "--root", str(root), "--bloc", "mttq", "--write"])
     assert again.exit_code == 1
