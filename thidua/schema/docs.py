@@ -88,6 +88,8 @@ def type_words(t: Type) -> str:
     if isinstance(t, Key):
         return "mã tiêu chí (ví dụ 1.2)"
     if isinstance(t, Str):
+        if getattr(t, "pattern", None) is not None:
+            return t.what.split(" (")[0]  # text with a syntax of its own: the syntax is in its doc
         return "chữ" if t.max_len == _DEFAULT_STR_LEN else f"chữ (tối đa {t.max_len} ký tự)"
     if isinstance(t, Num):
         return _num_words(t)
@@ -100,7 +102,8 @@ def type_words(t: Type) -> str:
     if isinstance(t, Choice):
         return "một trong: " + ", ".join(t.choices)
     if isinstance(t, List):
-        return "danh sách " + _item_words(t.item)
+        least = getattr(t, "min_items", 0)
+        return "danh sách " + _item_words(t.item) + (f" (ít nhất {least})" if least else "")
     if isinstance(t, Dict):
         return f"mục: {_key_words(t.key)} → {_item_words(t.value)}"
     if isinstance(t, Obj):
@@ -265,6 +268,7 @@ STAGE_WORDS = {
     "bloc": "bloc: một khối-năm",
     "history": "history: so với năm trước",
     "score": "score: chấm điểm",
+    "config": "config: thidua.yaml",
 }
 
 

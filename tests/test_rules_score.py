@@ -1,0 +1,71 @@
+"""Rules of the score stage: W700, produced by scoring (``thidua.core.results.score_bloc``),
+where the bloc's recorded decision and the award rules disagree. Positions are checked on a
+bloc-year loaded from YAML, like the other rules."""
+
+from pathlib import Path
+
+from support import BLOC_YEAR_PATH, dedent, diagnostics, write_root
+
+from thidua.core.results import score_bloc
+from thidua.loading.load import Workspace
+
+COVERED = {"W700"}
+
+# hlhpn leads with 100 and 3/3 votes for co-ubnd (quota 1, 70%, Xuất sắc); ldld has 95 but 1/3.
+TEXT = dedent("""
+    bloc: mttq
+    year: 2024
+    name: Khối thi đua MTTQ
+    members:
+      - {id: hlhpn, name: Hội LHPN tỉnh}
+      - {id: ldld, name: LĐLĐ tỉnh}
+      - {id: tinhdoan, name: Tỉnh đoàn}
+    criteria: _tables/mttq-2024
+    scores:
+      hlhpn:
+        agreed: {"1.1": 50, "1.2": 30, "2": 20}
+      ldld:
+        agreed: {"1.1": 50, "1.2": 25, "2": 20}
+      tinhdoan:
+        agreed: {"1.1": 40, "1.2": 25, "2": 15}
+    votes:
+      voters: 3
+      awards:
+        co-ubnd: {hlhpn: 3, ldld: 1}
+        bang-khen: {tinhdoan: 1}
+    decided:
+      awards:
+        co-ubnd: [ldld]
+""")
+
+
+def score(tmp_path: Path, text: str):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: text})
+    assert diagnostics(root) == []  # the file itself is valid: W700 is about the decision only
+    ws = Workspace(root)
+    load = ws.bloc_year(root / BLOC_YEAR_PATH)
+    config, _ = ws.config()
+    return score_bloc(load.bloc_year, config)
+
+
+def test_decision_unsupported_by_the_rules(tmp_path):
+    result = score(tmp_path, TEXT)
+    found = [(d.source.file, d.code, d.source.line, d.source.col) for d in result.findings]
+    assert found == [
+        (BLOC_YEAR_PATH, "W700", 23, 15),  # ldld recorded for co-ubnd: only 1/3 votes
+        (BLOC_YEAR_PATH, "W700", 22, 3),   # hlhpn proposed by the rules, not recorded
+    ]
+    unsupported, missing = result.findings
+    assert "1/3 phiếu" in unsupported.message
+    assert "hlhpn" in missing.message
+
+
+def test_decision_as_proposed_is_clean(tmp_path):
+    result = score(tmp_path, TEXT.replace("co-ubnd: [ldld]", "co-ubnd: [hlhpn]"))
+    assert [p.member for p in result.proposals] == ["hlhpn"]
+    assert result.findings == ()
+
+
+def test_no_decision_recorded_is_clean(tmp_path):
+    text = TEXT[:TEXT.index("decided:")]
+    assert score(tmp_path, text).findings == ()
