@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from thidua.cli import handover_cmd, schema_cmd, score_cmd, validate_cmd
+from thidua.cli import form_cmd, handover_cmd, schema_cmd, score_cmd, validate_cmd
 
 app = typer.Typer(
     name="thidua",
@@ -21,6 +21,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("score")(score_cmd.score)
 app.command("handover")(handover_cmd.handover)
 app.command("schema")(schema_cmd.schema)
+app.add_typer(form_cmd.app, name="form")
 
 
 def main() -> None:

@@ -1,0 +1,223 @@
+"""Bad forms are refused cell by cell, as FILE!Sheet!C7, never with a traceback, and nothing is written."""
+
+from __future__ import annotations
+
+import zipfile
+
+import openpyxl
+import pytest
+from test_form_fixtures import SELF, YEAR_FILE, export, fill, make_root, run
+
+from thidua.forms.meta import META_SHEET
+
+
+@pytest.fixture
+def setup(tmp_path):
+    root = make_root(tmp_path)
+    form = export(root, tmp_path / "f.xlsx")
+    return root, form, (root / YEAR_FILE).read_bytes()
+
+
+def refused(root, before, *files, extra=()):
+    """Import with --write: exit 1, the bloc-year file byte-identical; returns stderr."""
+    result = run("form", "import", *files, "--root", root, "--write", *extra)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert (root / YEAR_FILE).read_bytes() == before
+    assert "không ghi gì" in result.stderr
+    return result.stderr
+
+
+def test_a_score_over_the_maximum_names_sheet_and_cell(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "over.xlsx", {"Sở Alpha": {SELF["1.1"]: 11, SELF["1.2"]: 7}})
+    err = refused(root, before, filled)
+    assert f"{filled}!Sở Alpha!D8: error: 11 vượt điểm tối đa 10 của tiêu chí 1.1" in err
+
+
+def test_decimal_comma_typed_as_text_is_refused_with_a_hint(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "comma.xlsx", {"Beta": {SELF["1.2"]: "9,5"}})
+    err = refused(root, before, filled)
+    assert f"{filled}!Beta!D9: error: ô chứa chữ '9,5', không phải số" in err
+    assert "9.5" in err  # the hint says how to type it
+
+
+def test_a_formula_excel_never_computed_is_refused(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "formula.xlsx", {"Đài Gamma": {SELF["2"]: "=4+5"}})
+    err = refused(root, before, filled)
+    assert f"{filled}!Đài Gamma!D10: error: ô chứa công thức chưa được Excel tính" in err
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (-1, "điểm âm (-1)"),
+    ("chín", "ô điểm chứa chữ 'chín', cần một số"),
+    ("9.5", "ô chứa chữ '9.5', không phải số (số được nhập dạng chữ)"),
+    (True, "ô chứa giá trị TRUE, cần một số"),
+    (7.123456, "số 7,123456 có quá 4 chữ số thập phân"),
+])
+def test_other_bad_cells(setup, tmp_path, value, message):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "bad.xlsx", {"Sở Alpha": {SELF["2"]: value}})
+    err = refused(root, before, filled)
+    assert f"!Sở Alpha!D10: error: {message}" in err
+
+
+def test_one_bad_cell_blocks_the_good_ones_and_other_forms(setup, tmp_path):
+    root, form, before = setup
+    good = fill(form, tmp_path / "good.xlsx", {"Beta": {SELF["1.2"]: 6}})
+    bad = fill(form, tmp_path / "bad.xlsx", {"Sở Alpha": {SELF["1.1"]: 11}})
+    err = refused(root, before, good, bad)
+    assert "bad.xlsx!Sở Alpha!D8" in err and "good.xlsx" not in err
+
+
+def test_a_form_for_another_year(setup, tmp_path):
+    root, _, before = setup
+    old = export(root, tmp_path / "2023.xlsx", year=2023)
+    filled = fill(old, tmp_path / "2023-filled.xlsx", {"Sở Alpha": {"D7": 5}})
+    err = refused(root, before, filled, extra=("--year", "2024"))
+    assert f"{filled}: error: biểu mẫu của năm 2023, không phải năm 2024" in err
+
+
+def test_a_form_naming_a_year_without_a_file(setup, tmp_path):
+    root, form, before = setup
+    wb = openpyxl.load_workbook(form)
+    meta = wb[META_SHEET]
+    row = next(r for r in range(1, 10) if meta[f"A{r}"].value == "year")
+    meta[f"B{row}"] = 2099
+    wb.save(tmp_path / "2099.xlsx")
+    err = refused(root, before, tmp_path / "2099.xlsx")
+    assert "biểu mẫu của khối 'kt' năm 2099, nhưng không có tệp blocs/kt/2099.yaml" in err
+
+
+def test_a_form_of_an_older_criteria_table(setup, tmp_path):
+    root, form, _ = setup
+    path = root / YEAR_FILE
+    text = path.read_text(encoding="utf-8")
+    text = (text.replace("total: 30", "total: 29").replace("max: 20", "max: 19")
+            .replace('{id: "1.2", name: Tiêu chí một chấm hai, max: 10}', '{id: "1.2", name: Tiêu chí một chấm hai, max: 9}'))
+    path.write_text(text, encoding="utf-8")
+    assert run("validate", "--root", root).exit_code == 0
+    filled = fill(form, tmp_path / "old-table.xlsx", {"Beta": {SELF["1.2"]: 6}})
+    err = refused(root, path.read_bytes(), filled)
+    assert "bảng chấm điểm đã thay đổi sau khi xuất biểu mẫu" in err
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"ma,diem\nalpha,9\n", "tệp văn bản (có vẻ là CSV), không phải tệp Excel .xlsx"),
+    (b"\xd0\xcf\x11\xe0" + b"\0" * 200, "tệp Excel đời cũ (.xls)"),
+    (b"PK\x03\x04 this is not really a zip", "tệp nén .xlsx bị hỏng"),
+    (b"\x89PNG\r\n\x1a\n\0\0", "không phải tệp Excel .xlsx"),
+    (b"", "tệp rỗng"),
+], ids=["csv", "xls", "broken-zip", "png", "empty"])
+def test_a_file_that_is_not_an_xlsx(setup, tmp_path, content, message):
+    root, _, before = setup
+    bad = tmp_path / "form.xlsx"
+    bad.write_bytes(content)
+    err = refused(root, before, bad)
+    assert f"{bad}: error: {message}" in err
+
+
+def test_a_zip_or_a_workbook_that_is_not_a_form(setup, tmp_path):
+    root, _, before = setup
+    with zipfile.ZipFile(tmp_path / "a.xlsx", "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = 9
+    wb.save(tmp_path / "b.xlsx")
+    err = refused(root, before, tmp_path / "a.xlsx", tmp_path / "b.xlsx")
+    assert "a.xlsx: error: tệp nén nhưng không phải bảng tính Excel" in err
+    assert "b.xlsx: error: không phải biểu mẫu do thidua xuất ra" in err
+
+
+def test_moved_rows_are_detected(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "moved.xlsx", {"Sở Alpha": {"A8": "1.2", "A9": "1.1"}})
+    err = refused(root, before, filled)
+    assert "!Sở Alpha!A8: error: cấu trúc biểu mẫu đã bị thay đổi" in err
+
+
+def test_two_forms_disagreeing_on_one_cell(setup, tmp_path):
+    root, form, before = setup
+    a = fill(form, tmp_path / "a.xlsx", {"Beta": {SELF["1.2"]: 6}})
+    b = fill(form, tmp_path / "b.xlsx", {"Beta": {SELF["1.2"]: 7}})
+    err = refused(root, before, a, b)
+    assert "b.xlsx!Beta!D9: error: xung đột: ô này ghi 7" in err
+
+
+def test_bonus_over_its_cap(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "bonus.xlsx", {"Sở Alpha": {SELF["bonus2"]: 2.5, SELF["bonus2_reason"]: "Thêm"}})
+    err = refused(root, before, filled)
+    assert "!Sở Alpha!D15: error: tổng điểm thưởng của 'alpha' là 3,5, vượt mức tối đa 3" in err
+
+
+def test_a_reason_without_points(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "reason.xlsx", {"Beta": {SELF["ded2_reason"]: "Vắng họp"}})
+    err = refused(root, before, filled)
+    assert "!Beta!B20: error: có lý do nhưng chưa ghi số điểm trừ" in err
+
+
+def test_a_reason_pasted_in_a_legacy_font_is_refused_at_its_cell(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "legacy.xlsx", {"Beta": {SELF["ded2"]: 1, SELF["ded2_reason"]: "Nép b¸o c¸o chËm"}})
+    err = refused(root, before, filled)
+    assert "!Beta!B20: error: chữ 'b¸o' có vẻ được gõ bằng phông TCVN3 hoặc VNI" in err
+
+
+def test_an_update_that_would_not_validate_is_not_written(setup, tmp_path, monkeypatch):
+    """The safety net: were a form check missing, the validation of the new text still stops the write."""
+    import thidua.forms.read as read
+
+    root, form, before = setup
+    monkeypatch.setattr(read, "MAX_REASON", 10**6)  # let a too long reason through the form checks
+    filled = fill(form, tmp_path / "long.xlsx", {"Beta": {SELF["ded2"]: 1, SELF["ded2_reason"]: "x" * 1200}})
+    err = refused(root, before, filled)
+    assert "sẽ có lỗi nếu ghi các thay đổi" in err
+    assert "E205" in err and "tệp khối-năm sẽ không hợp lệ" in err
+
+
+def test_a_cleared_cell_keeps_the_value_with_a_warning(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "cleared.xlsx", {"Sở Alpha": {SELF["1.1"]: None}})
+    result = run("form", "import", filled, "--root", root, "--write")
+    assert result.exit_code == 0, result.output
+    assert "!Sở Alpha!D8: warning: ô bị xóa trống (lúc xuất là 9)" in result.stderr
+    assert (root / YEAR_FILE).read_bytes() == before
+
+
+def test_a_bloc_year_with_errors_is_not_touched(setup, tmp_path):
+    root, form, _ = setup
+    path = root / YEAR_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("total: 26.5", "total: 99"), encoding="utf-8")
+    broken = path.read_bytes()
+    filled = fill(form, tmp_path / "x.xlsx", {"Beta": {SELF["1.2"]: 6}})
+    err = refused(root, broken, filled)
+    assert "đang có lỗi; không nhập biểu mẫu vào tệp có lỗi" in err and "E404" in err
+
+
+def test_a_missing_file_is_a_usage_error(setup, tmp_path):
+    root, _, _ = setup
+    result = run("form", "import", tmp_path / "nope.xlsx", "--root", root)
+    assert result.exit_code == 2
+    assert "không có tệp" in result.stderr
+
+
+def test_export_refuses_a_bloc_year_with_errors_and_bad_output_names(setup, tmp_path):
+    root, _, _ = setup
+    assert run("form", "export", "--root", root, "--bloc", "kt", "2024", "-o", tmp_path / "x.xls").exit_code == 2
+    assert run("form", "export", "--root", root, "--bloc", "nope", "2024").exit_code == 2
+    path = root / YEAR_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace('"1.1": 9,', '"1.1": 19,'), encoding="utf-8")
+    result = run("form", "export", "--root", root, "--bloc", "kt", "2024", "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 1 and "E400" in result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("sub", ["export", "import"])
+def test_help_has_an_example(sub):
+    result = run("form", sub, "--help")
+    assert result.exit_code == 0 and "Example: thidua form " + sub in result.output

@@ -1,0 +1,100 @@
+"""What a form shows, computed from a bloc-year (pure: no openpyxl, no I/O).
+
+The renderer (thidua.render.form_xlsx) lays this out; it never reads the
+bloc-year itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from thidua.core.vnsort import sort_key
+from thidua.forms.meta import META_SHEET, fingerprint
+from thidua.model import Adjustment, BlocYear, Member, MemberScores, Table
+
+MIN_SLOTS = 3  # empty bonus / deduction rows offered per member beyond those already recorded
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+AGREED_SHEET = "Điểm thống nhất"
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclass(frozen=True, slots=True)
+class MemberForm:
+    """One member as the form shows it: its current scores of the form's kind, bonus and deductions."""
+
+    member: Member
+    sheet: str
+    scores: tuple[tuple[str, Decimal], ...]
+    bonus: tuple[Adjustment, ...]
+    deductions: tuple[Adjustment, ...]
+
+    def score(self, criterion: str) -> Decimal | None:
+        return next((v for k, v in self.scores if k == criterion), None)
+
+
+@dataclass(frozen=True, slots=True)
+class FormPlan:
+    """Attributes:
+    kind: ``self`` (one sheet per member) or ``agreed`` (one sheet, a column per member).
+    members: in Vietnamese alphabetical order of their names.
+    bonus_slots, deduction_slots: rows offered for each (at least MIN_SLOTS, more when already recorded).
+    """
+
+    kind: str
+    bloc: str
+    year: int
+    bloc_name: str
+    province: str
+    table: Table
+    fingerprint: str
+    members: tuple[MemberForm, ...]
+    bonus_slots: int
+    deduction_slots: int
+
+
+def sheet_titles(members: tuple[Member, ...]) -> dict[str, str]:
+    """A valid, unique Excel sheet title per member id (≤ 31 characters, no []:*?/\\)."""
+    taken = {INSTRUCTIONS_SHEET.casefold(), AGREED_SHEET.casefold(), META_SHEET.casefold()}
+    out: dict[str, str] = {}
+    for m in members:
+        base = _BAD_TITLE.sub("-", m.label).strip(" '") or m.id
+        title = base[:31].rstrip()
+        n = 2
+        while title.casefold() in taken:
+            suffix = f" ({n})"
+            title = base[:31 - len(suffix)].rstrip() + suffix
+            n += 1
+        taken.add(title.casefold())
+        out[m.id] = title
+    return out
+
+
+def plan_form(by: BlocYear, table: Table, kind: str, province: str = "") -> FormPlan:
+    sheets = {s.member.id: s for s in by.scores}
+    members = tuple(sorted(by.members, key=lambda m: sort_key(m.name)))
+    titles = sheet_titles(members)
+    forms = []
+    for m in members:
+        sheet: MemberScores | None = sheets.get(m.id)
+        points = (sheet.self_points if kind == "self" else sheet.agreed) if sheet else ()
+        forms.append(MemberForm(
+            member=m,
+            sheet=titles[m.id],
+            scores=tuple((p.criterion, p.points) for p in points),
+            bonus=sheet.bonus if sheet else (),
+            deductions=sheet.deductions if sheet else (),
+        ))
+    return FormPlan(
+        kind=kind,
+        bloc=by.bloc,
+        year=by.year,
+        bloc_name=by.name,
+        province=province,
+        table=table,
+        fingerprint=fingerprint(table),
+        members=tuple(forms),
+        bonus_slots=max([MIN_SLOTS, *(len(f.bonus) for f in forms)]),
+        deduction_slots=max([MIN_SLOTS, *(len(f.deductions) for f in forms)]),
+    )

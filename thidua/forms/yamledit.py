@@ -1,0 +1,479 @@
+"""Targeted edits of a bloc-year's YAML text: only the figures that change are touched.
+
+Why not a round-trip library: ruamel.yaml keeps comments but re-emits the whole
+document with one indentation setting, re-wraps long flow mappings (offices
+align ``self:   {…}`` / ``agreed: {…}`` over several lines) and normalises
+spacing, so an import would rewrite lines nobody changed. Here the text is
+composed with PyYAML, whose nodes carry exact start and end offsets, and each
+change becomes a splice: a number replaced in place, a missing key inserted
+next to its siblings in their style (flow or block, quoted or not, same
+indentation). Everything else — comments, key order, quoting, blank lines,
+line endings — stays byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import yaml
+
+from thidua.forms.meta import number_text
+
+try:  # libyaml's C composer: same marks, faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the machine
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+WIDTH = 110
+SCORE_FIELDS = ("self", "agreed", "bonus", "deductions", "total")
+_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\n]*$")
+_PLAIN_SAFE_FLOW = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:,\[\]{}\n]*$")
+_LOOKS_TYPED = re.compile(r"^([-+]?[\d.]+([eE][-+]?\d+)?|true|false|yes|no|on|off|null|~)$", re.IGNORECASE)
+
+
+class EditError(Exception):
+    """The file has a shape the editor will not touch (an alias, a list where a mapping belongs …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AdjustmentEdit:
+    """Changes to one member's bonus or deductions list.
+
+    Attributes:
+      replace: 0-based index → (new points or None, new reason or None) for items already recorded.
+      append: new items (points, reason) in order.
+      final: the whole list after the change, for files that write it as a single number.
+    """
+
+    replace: dict[int, tuple[Decimal | None, str | None]] = field(default_factory=dict)
+    append: tuple[tuple[Decimal, str], ...] = ()
+    final: tuple[tuple[Decimal, str], ...] = ()
+
+
+@dataclass(slots=True)
+class MemberEdit:
+    points: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # "self"/"agreed" → criterion → value
+    adjustments: dict[str, AdjustmentEdit] = field(default_factory=dict)  # "bonus"/"deductions"
+    total: Decimal | None = None
+
+
+# -- values to write, before they are text -------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Map:
+    items: tuple[tuple[str, object], ...]  # (key as written, value)
+    flow: bool
+    wrap: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Seq:
+    items: tuple[object, ...]
+    flow: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    value: str
+
+
+def quote(text: str) -> str:
+    """A YAML double-quoted string (JSON's escaping is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _plain_ok(text: str, flow: bool) -> bool:
+    pattern = _PLAIN_SAFE_FLOW if flow else _PLAIN_SAFE
+    return bool(pattern.match(text)) and text == text.strip() and not _LOOKS_TYPED.match(text)
+
+
+class YamlEditor:
+    """Collects splices against one text, then applies them at once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        try:
+            self.root = yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            raise EditError(f"không đọc được YAML ({exc})") from None
+        if not isinstance(self.root, yaml.MappingNode):
+            raise EditError("tệp không phải một mục YAML")
+        self.nl = "\r\n" if "\r\n" in text else "\n"
+        self.step = self._indent_step()
+        self.edits: list[tuple[int, int, int, str]] = []
+
+    # -- low level -------------------------------------------------------------
+    def splice(self, start: int, end: int, new: str) -> None:
+        self.edits.append((start, end, len(self.edits), new))
+
+    def result(self) -> str:
+        out: list[str] = []
+        cur = 0
+        for start, end, _, new in sorted(self.edits):
+            if start < cur:
+                raise EditError("hai chỗ sửa chồng lên nhau")
+            out.append(self.text[cur:start])
+            out.append(new)
+            cur = end
+        out.append(self.text[cur:])
+        return "".join(out)
+
+    def _indent_step(self) -> int:
+        for k, v in self.root.value:
+            if isinstance(v, yaml.MappingNode) and not v.flow_style and v.value:
+                step = v.value[0][0].start_mark.column - k.start_mark.column
+                if step > 0:
+                    return step
+        return 2
+
+    def _scalar_end(self, node) -> int:
+        start, end = node.start_mark.index, node.end_mark.index
+        while end > start and self.text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
+
+    def _last_end(self, node) -> int:
+        """Where the last character of a node's content stands (comments and blank lines excluded)."""
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar_end(node)
+        if node.flow_style or not node.value:
+            return node.end_mark.index
+        last = node.value[-1]
+        return self._last_end(last[1] if isinstance(node, yaml.MappingNode) else last)
+
+    def _after_line(self, pos: int) -> tuple[int, str]:
+        """The start of the line after ``pos``, and a line break to add first when the file ends there."""
+        if pos > 0 and self.text[pos - 1] == "\n":
+            return pos, ""
+        nxt = self.text.find("\n", pos)
+        if nxt < 0:
+            return len(self.text), self.nl
+        return nxt + 1, ""
+
+    def _line_start_before(self, key) -> int | None:
+        """Where to insert lines before a block key: its line, above the comments that lead it."""
+        idx = key.start_mark.index
+        start = self.text.rfind("\n", 0, idx) + 1
+        if self.text[start:idx].strip():
+            return None  # the key shares its line with something else ("- key:")
+        indent = idx - start
+        while start > 0:
+            prev = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[prev:start].rstrip("\r\n")
+            if line.strip().startswith("#") and len(line) - len(line.lstrip(" ")) == indent:
+                start = prev
+            else:
+                break
+        return start
+
+    @staticmethod
+    def get(node, key: str):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return k, v
+        return None
+
+    # -- rendering -------------------------------------------------------------
+    def inline(self, value, col: int = 0) -> str:
+        if isinstance(value, Decimal):
+            return number_text(value)
+        if isinstance(value, _Text):
+            return quote(value.value)
+        if isinstance(value, _Seq):
+            return "[" + ", ".join(self.inline(v) for v in value.items) + "]"
+        parts = [f"{k}: {self.inline(v)}" for k, v in value.items]
+        if not value.wrap:
+            return "{" + ", ".join(parts) + "}"
+        lines, line = [], ""
+        for i, p in enumerate(parts):
+            piece = p + ("," if i < len(parts) - 1 else "}")
+            if line and col + 1 + len(line) + 1 + len(piece) > WIDTH:
+                lines.append(line)
+                line = piece
+            else:
+                line = f"{line} {piece}" if line else piece
+        lines.append(line)
+        return "{" + (self.nl + " " * (col + 1)).join(lines)
+
+    def block(self, value, indent: int, key_len: int) -> str:
+        """What follows ``key:`` for a value under a key at ``indent``: " inline" or a line break and lines."""
+        inner = indent + self.step
+        if isinstance(value, _Map) and not value.flow:
+            return "".join(f"{self.nl}{' ' * inner}{k}:{self.block(v, inner, len(k))}" for k, v in value.items)
+        if isinstance(value, _Seq) and not value.flow:
+            out = []
+            for item in value.items:
+                if isinstance(item, _Map) and not item.flow:
+                    first = True
+                    for k, v in item.items:
+                        lead = "- " if first else "  "
+                        out.append(f"{self.nl}{' ' * inner}{lead}{k}:{self.block(v, inner + 2, len(k))}")
+                        first = False
+                else:
+                    out.append(f"{self.nl}{' ' * inner}- {self.inline(item, inner + 2)}")
+            return "".join(out)
+        return " " + self.inline(value, indent + key_len + 2)
+
+    def entry(self, key: str, value, indent: int) -> str:
+        return f"{' ' * indent}{key}:{self.block(value, indent, len(key))}{self.nl}"
+
+    # -- mappings ----------------------------------------------------------------
+    def insert_entries(self, mapping, entries: list[tuple[str, str, object]], rank: dict[str, int] | None) -> None:
+        """Add ``(key, key as written, value)`` entries to a mapping, next to the key that follows them."""
+        if not entries:
+            return
+        order = rank or {}
+        existing = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)]
+
+        def successor(name: str):
+            mine = order.get(name)
+            if mine is None:
+                return None
+            return next((k for k, _ in existing if order.get(k.value, 1 << 30) > mine), None)
+
+        if mapping.flow_style:
+            if not mapping.value:
+                self.splice(mapping.end_mark.index - 1, mapping.end_mark.index - 1,
+                            ", ".join(f"{kt}: {self.inline(v)}" for _, kt, v in entries))
+                return
+            tail = []
+            for name, kt, v in entries:
+                succ = successor(name)
+                if succ is not None:
+                    self.splice(succ.start_mark.index, succ.start_mark.index, f"{kt}: {self.inline(v)}, ")
+                else:
+                    tail.append(f", {kt}: {self.inline(v)}")
+            if tail:
+                end = self._last_end(mapping.value[-1][1])
+                self.splice(end, end, "".join(tail))
+            return
+        indent = mapping.value[0][0].start_mark.column
+        tail_text = []
+        for name, kt, v in entries:
+            succ = successor(name)
+            at = self._line_start_before(succ) if succ is not None else None
+            if at is not None:
+                self.splice(at, at, self.entry(kt, v, indent))
+            else:
+                tail_text.append(self.entry(kt, v, indent))
+        if tail_text:
+            pos, lead = self._after_line(self._last_end(mapping))
+            if self._spaced(mapping):
+                lead += self.nl
+            self.splice(pos, pos, lead + "".join(tail_text))
+
+    def _spaced(self, mapping) -> bool:
+        """Whether the entries of a block mapping are separated by blank lines (members under scores:)."""
+        if len(mapping.value) < 2:
+            return False
+        pos, _ = self._after_line(self._last_end(mapping.value[0][1]))
+        between = self.text[pos:mapping.value[1][0].start_mark.index]
+        return any(not line.strip() for line in between.splitlines()[:1])
+
+    def set_value(self, node, value, indent: int, key_len: int) -> None:
+        """Replace a scalar (a number, a reason, or an empty value) with ``value``."""
+        if not isinstance(node, yaml.ScalarNode):
+            raise EditError("gặp danh sách hoặc mục ở chỗ cần một giá trị")
+        start, end = node.start_mark.index, self._scalar_end(node)
+        if start == end:  # "key:" with nothing after it
+            self.splice(start, end, self.block(value, indent, key_len))
+        else:
+            self.splice(start, end, self.inline(value, node.start_mark.column))
+
+    def set_reason(self, node, text: str, flow: bool) -> None:
+        if not isinstance(node, yaml.ScalarNode):
+            raise EditError("lý do không phải là một chuỗi")
+        style = node.style
+        if style == "'" and "\n" not in text:
+            new = "'" + text.replace("'", "''") + "'"
+        elif style is None and _plain_ok(text, flow):
+            new = text
+        else:
+            new = quote(text)
+        start, end = node.start_mark.index, self._scalar_end(node)
+        if start == end:
+            new = " " + new
+        self.splice(start, end, new)
+
+    # -- the scores section ------------------------------------------------------
+    def _sample(self, scores, fields: tuple[str, ...], prefer=None):
+        """The first mapping/sequence under these fields: in ``prefer`` (the same member) first."""
+        members = ([prefer] if prefer is not None else []) + (
+            [v for _, v in scores.value] if isinstance(scores, yaml.MappingNode) else [])
+        for m in members:
+            for f in fields:
+                hit = self.get(m, f)
+                if hit and isinstance(hit[1], (yaml.MappingNode, yaml.SequenceNode)) and hit[1].value:
+                    return hit[1]
+        return None
+
+    def _points_value(self, values: dict[str, Decimal], sample, rank: dict[str, int]) -> _Map:
+        style = '"'
+        flow = False
+        if sample is not None:
+            flow = bool(sample.flow_style)
+            style = sample.value[0][0].style
+        ordered = sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0]))
+        return _Map(tuple((self.key_text(k, style), v) for k, v in ordered), flow, wrap=flow)
+
+    def key_text(self, key: str, style) -> str:
+        if style == "'":
+            return f"'{key}'"
+        if style is None and _plain_ok(key, True):
+            return key
+        return quote(key)
+
+    def _adjustments_value(self, items: tuple[tuple[Decimal, str], ...], sample) -> _Seq:
+        item_flow = True
+        seq_flow = len(items) == 1
+        if sample is not None:
+            seq_flow = bool(sample.flow_style)
+            first = sample.value[0]
+            item_flow = not isinstance(first, yaml.MappingNode) or bool(first.flow_style)
+        return _Seq(tuple(self._item(p, r, item_flow) for p, r in items), seq_flow)
+
+    @staticmethod
+    def _item(points: Decimal, reason: str, flow: bool) -> _Map:
+        entries: list[tuple[str, object]] = [("points", points)]
+        if reason:
+            entries.append(("reason", _Text(reason)))
+        return _Map(tuple(entries), flow)
+
+    def _member_value(self, edit: MemberEdit, scores, rank: dict[str, int], flow: bool) -> _Map:
+        items: list[tuple[str, object]] = []
+        for f in ("self", "agreed"):
+            if edit.points.get(f):
+                items.append((f, self._points_value(edit.points[f], self._sample(scores, ("self", "agreed")), rank)))
+        for f in ("bonus", "deductions"):
+            adj = edit.adjustments.get(f)
+            if adj and adj.final:
+                items.append((f, self._adjustments_value(adj.final, self._sample(scores, ("bonus", "deductions")))))
+        return _Map(tuple(items), flow)
+
+    def apply(self, updates: dict[str, MemberEdit], criteria: list[str]) -> None:
+        """Write each member's changes into ``scores:``, creating what is missing."""
+        rank = {c: i for i, c in enumerate(criteria)}
+        hit = self.get(self.root, "scores")
+        scores = hit[1] if hit else None
+        new_members = [m for m in updates if not (isinstance(scores, yaml.MappingNode) and self.get(scores, m))]
+        if scores is not None and not isinstance(scores, (yaml.MappingNode, yaml.ScalarNode)):
+            raise EditError("'scores:' không phải là một mục")
+        if new_members:
+            flow = bool(isinstance(scores, yaml.MappingNode) and scores.flow_style)
+            block = _Map(tuple((m, self._member_value(updates[m], scores, rank, flow)) for m in new_members), False)
+            if scores is None:
+                from thidua.schema.formats import BLOC_YEAR
+
+                top = {name: i for i, name in enumerate(BLOC_YEAR.fields)}
+                self.insert_entries(self.root, [("scores", "scores", block)], top)
+            elif isinstance(scores, yaml.ScalarNode):
+                if scores.value not in ("", "~", "null", "Null", "NULL"):
+                    raise EditError("'scores:' không phải là một mục")
+                self.set_value(scores, block, hit[0].start_mark.column, len("scores"))
+            else:
+                self.insert_entries(scores, [(m, m, v) for m, v in block.items], None)
+        for member, edit in updates.items():
+            if member in new_members:
+                continue
+            node = self.get(scores, member)[1]
+            self._apply_member(node, edit, scores, rank)
+
+    def _apply_member(self, node, edit: MemberEdit, scores, rank: dict[str, int]) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            raise EditError("điểm của đơn vị không phải là một mục")
+        field_rank = {f: i for i, f in enumerate(SCORE_FIELDS)}
+        missing: list[tuple[str, str, object]] = []
+        for f in ("self", "agreed"):
+            values = edit.points.get(f)
+            if not values:
+                continue
+            hit = self.get(node, f)
+            sample = self._sample(scores, ("self", "agreed"), prefer=node)
+            if hit is None:
+                missing.append((f, f, self._points_value(values, sample, rank)))
+            elif isinstance(hit[1], yaml.ScalarNode):
+                if hit[1].value not in ("", "~", "null", "Null", "NULL"):
+                    raise EditError(f"'{f}:' không phải là một mục điểm")
+                self.set_value(hit[1], self._points_value(values, sample, rank), hit[0].start_mark.column, len(f))
+            else:
+                self._set_points(hit[1], values, rank)
+        for f in ("bonus", "deductions"):
+            adj = edit.adjustments.get(f)
+            if adj is None or not (adj.replace or adj.append):
+                continue
+            hit = self.get(node, f)
+            sample = self._sample(scores, ("bonus", "deductions"), prefer=node)
+            if hit is None:
+                missing.append((f, f, self._adjustments_value(adj.final, sample)))
+            elif isinstance(hit[1], yaml.ScalarNode):
+                final = adj.final
+                value = final[0][0] if len(final) == 1 and not final[0][1] else \
+                    _Seq(tuple(self._item(p, r, True) for p, r in final), True)
+                if hit[1].start_mark.index == self._scalar_end(hit[1]) or not isinstance(value, Decimal):
+                    self.set_value(hit[1], value, hit[0].start_mark.column, len(f))
+                else:
+                    self.splice(hit[1].start_mark.index, self._scalar_end(hit[1]), number_text(value))
+            else:
+                self._set_adjustments(hit[1], adj)
+        if edit.total is not None:
+            hit = self.get(node, "total")
+            if hit is not None:
+                self.set_value(hit[1], edit.total, hit[0].start_mark.column, len("total"))
+        if missing:
+            if not node.value:
+                raise EditError("mục điểm của đơn vị rỗng")
+            self.insert_entries(node, missing, field_rank)
+
+    def _set_points(self, mapping, values: dict[str, Decimal], rank: dict[str, int]) -> None:
+        if not isinstance(mapping, yaml.MappingNode):
+            raise EditError("điểm không phải là một mục 'mã tiêu chí: điểm'")
+        style = mapping.value[0][0].style if mapping.value else '"'
+        new = []
+        for crit, value in sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0])):
+            hit = self.get(mapping, crit)
+            if hit is None:
+                new.append((crit, self.key_text(crit, style), value))
+            else:
+                self.set_value(hit[1], value, hit[0].start_mark.column, len(crit))
+        self.insert_entries(mapping, new, rank)
+
+    def _set_adjustments(self, seq, adj: AdjustmentEdit) -> None:
+        if not isinstance(seq, yaml.SequenceNode):
+            raise EditError("điểm thưởng/điểm trừ không phải là một danh sách")
+        for index, (points, reason) in sorted(adj.replace.items()):
+            if index >= len(seq.value) or not isinstance(seq.value[index], yaml.MappingNode):
+                raise EditError("danh sách điểm thưởng/điểm trừ khác với lúc xuất biểu mẫu")
+            item = seq.value[index]
+            if points is not None:
+                hit = self.get(item, "points")
+                if hit is None:
+                    self.insert_entries(item, [("points", "points", points)], {"points": 0, "reason": 1})
+                else:
+                    self.set_value(hit[1], points, hit[0].start_mark.column, len("points"))
+            if reason is not None:
+                hit = self.get(item, "reason")
+                if hit is None:
+                    self.insert_entries(item, [("reason", "reason", _Text(reason))], {"points": 0, "reason": 1})
+                else:
+                    self.set_reason(hit[1], reason, bool(item.flow_style or seq.flow_style))
+        if not adj.append:
+            return
+        last = seq.value[-1] if seq.value else None
+        item_flow = last is None or not isinstance(last, yaml.MappingNode) or bool(last.flow_style)
+        items = [self._item(p, r, item_flow or bool(seq.flow_style)) for p, r in adj.append]
+        if seq.flow_style:
+            if last is None:
+                at = seq.end_mark.index - 1
+                self.splice(at, at, ", ".join(self.inline(i) for i in items))
+            else:
+                end = self._last_end(last)
+                self.splice(end, end, "".join(", " + self.inline(i) for i in items))
+            return
+        col = seq.start_mark.column
+        chunk = self.block(_Seq(tuple(items), False), col - self.step, 0)
+        pos, lead = self._after_line(self._last_end(seq))
+        self.splice(pos, pos, lead + chunk.removeprefix(self.nl) + self.nl)
