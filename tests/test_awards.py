@@ -327,3 +327,14 @@ def test_government_flag_share_counts_every_bloc():
         results.append(score_bloc(by, cfg))
     year = score_year(2024, results, cfg)
     assert len(year.province_proposals) == 1  # 20% of 5 blocs, rounded down
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: two members tied (same rank after every tie-break) for the last quota "
+                                       "place: the alphabetically first is proposed and the other is told only "
+                                       "'đã hết hạn mức', with no word that it is tied and the bloc must decide")
+def test_tie_for_the_last_quota_place_is_flagged():
+    res = result([mem("b", "Bình"), mem("a", "An")], [99, 99], awards=[award("co", CO, count=1)])
+    assert [r.rank for r in res.ranked] == [1, 1]
+    proposed_reasons = " ".join(res.proposals[0].reasons) if res.proposals else ""
+    missed = " ".join(m.reason for m in res.misses)
+    assert "đồng hạng" in proposed_reasons + missed
