@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from thidua.cli import form_cmd, handover_cmd, schema_cmd, score_cmd, validate_cmd
+from thidua.cli import (
+    diff_cmd,
+    form_cmd,
+    handover_cmd,
+    history_cmd,
+    init_cmd,
+    schema_cmd,
+    score_cmd,
+    validate_cmd,
+)
 
 app = typer.Typer(
     name="thidua",
@@ -21,6 +30,9 @@ app.command("validate")(validate_cmd.validate)
 app.command("score")(score_cmd.score)
 app.command("handover")(handover_cmd.handover)
 app.command("schema")(schema_cmd.schema)
+app.command("diff")(diff_cmd.diff)
+app.command("history")(history_cmd.history)
+app.command("init")(init_cmd.init)
 app.add_typer(form_cmd.app, name="form")
 
 

@@ -1,0 +1,176 @@
+"""`thidua init`, the pre-commit hook, the diff driver's attributes and docs/ci.md."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from test_diff import git
+from typer.testing import CliRunner
+
+from thidua.checking import validate
+from thidua.cli.app import app
+from thidua.render import scaffold
+
+REPO = Path(__file__).resolve().parent.parent
+DATA_PATHS = ["thidua.yaml", "blocs/thidua.yaml", "blocs/mttq/2020.yaml", "blocs/_tables/mttq-2025.yaml",
+              "examples/bac-kan/blocs/mttq/2020.yaml", "examples/bac-kan/thidua.yaml"]
+OTHER_PATHS = [".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".github/workflows/thidua.yml",
+               "docs/x.yaml", "pyproject.toml", "blocs/README.md", "mythidua.yaml"]
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, ["init", *args])
+
+
+def findings(root: Path):
+    return [d for report in validate(root) for d in report.diagnostics]
+
+
+def test_init_then_validate_is_clean(tmp_path):
+    target = tmp_path / "thi-dua-bac-kan"
+    result = run(str(target), "--province", "Bắc Kạn")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == sorted(
+        scaffold.files("Bắc Kạn"))
+    assert f"đã tạo {target.as_posix()}/thidua.yaml" in result.output
+    assert findings(target) == []
+    cli = CliRunner().invoke(app, ["validate", "--root", str(target)])
+    assert cli.exit_code == 0 and "1 tệp, 0 lỗi, 0 cảnh báo" in cli.output
+    config = yaml.safe_load((target / "thidua.yaml").read_text(encoding="utf-8"))
+    assert config["province"] == "Bắc Kạn"
+    assert config["rotation"] == {"rule": "deputy-succeeds", "skip_first_year": True, "cooldown_years": 0}
+    assert "# Dữ liệu thi đua Bắc Kạn" in (target / "README.md").read_text(encoding="utf-8")
+
+
+def test_init_twice_refuses_and_writes_nothing(tmp_path):
+    assert run(str(tmp_path)).exit_code == 0
+    (tmp_path / "thidua.yaml").write_text("province: Đã sửa\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    assert "đã có dữ liệu (thidua.yaml, blocs)" in result.output
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_init_refuses_a_folder_with_only_blocs(tmp_path):
+    (tmp_path / "blocs").mkdir()
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["blocs"]
+    assert list((tmp_path / "blocs").iterdir()) == []
+
+
+def test_init_keeps_files_it_did_not_write(tmp_path):
+    (tmp_path / "README.md").write_text("# Kho của văn phòng\n", encoding="utf-8")
+    result = run(str(tmp_path), "-p", "Ninh Bình")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Kho của văn phòng\n"
+    assert "giữ nguyên" in result.output and "README.md" in result.output
+    assert (tmp_path / "thidua.yaml").is_file()
+
+
+def test_init_into_a_file_or_with_an_empty_province_exits_2(tmp_path):
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    assert run(str(tmp_path / "f")).exit_code == 2
+    assert run(str(tmp_path / "d"), "--province", "  ").exit_code == 2
+    assert not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("province", ['Bà Rịa: "Vũng Tàu" # x', "Thừa Thiên\u0301 Huế", "Khánh Hoà"])
+def test_any_province_name_gives_a_valid_config(tmp_path, province):
+    assert run(str(tmp_path), "--province", province).exit_code == 0
+    assert findings(tmp_path) == []
+    loaded = yaml.safe_load((tmp_path / "thidua.yaml").read_text(encoding="utf-8"))["province"]
+    assert loaded == unicodedata.normalize("NFC", province)
+
+
+def test_readme_examples_validate_clean(tmp_path):
+    """The bloc-year and the table shown in blocs/README.md and blocs/_tables/README.md are valid as they are."""
+    files = scaffold.files("Bắc Kạn")
+    (tmp_path / "thidua.yaml").write_text(files["thidua.yaml"], encoding="utf-8")
+    for readme, dest in (("blocs/README.md", "blocs/mttq/2025.yaml"),
+                         ("blocs/_tables/README.md", "blocs/_tables/mttq-2025.yaml")):
+        (block,) = re.findall(r"```yaml\n(.*?)```", files[readme], re.S)
+        (tmp_path / dest).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / dest).write_text(block, encoding="utf-8")
+    assert findings(tmp_path) == []
+    score = CliRunner().invoke(app, ["score", "2025", "--root", str(tmp_path), "--json"])
+    assert score.exit_code == 0, score.output
+
+
+# -- pre-commit ---------------------------------------------------------------------------------
+
+def test_pre_commit_hook_definition():
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "thidua-validate"
+    assert hook["entry"] == "thidua validate" and hook["language"] == "python"
+    assert hook["pass_filenames"] is True
+    pattern = re.compile(hook["files"])
+    assert [p for p in DATA_PATHS if not pattern.search(p)] == []
+    assert [p for p in OTHER_PATHS if pattern.search(p)] == []
+    assert hook["files"] == scaffold.HOOK_FILES
+
+
+def test_scaffold_pre_commit_config_uses_the_hook():
+    config = yaml.safe_load(scaffold.PRE_COMMIT_CONFIG)
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    assert hook["id"] == "thidua-validate" and hook["entry"] == "thidua validate"
+    assert hook["files"] == scaffold.HOOK_FILES and hook["pass_filenames"] is True
+    assert "id: thidua-validate" in scaffold.PRE_COMMIT_CONFIG.split("hooks:")[-1]  # the remote form, commented
+
+
+def test_the_hook_passes_only_data_files_to_validate(tmp_path):
+    """What the hook hands over validates clean; a plain '\\.ya?ml$' would fail on .pre-commit-config.yaml."""
+    assert run(str(tmp_path)).exit_code == 0
+    pattern = re.compile(scaffold.HOOK_FILES)
+    every = [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()]
+    passed = [p for p in every if pattern.search(p)]
+    assert passed == ["thidua.yaml"]
+    assert findings_for(tmp_path, passed) == []
+    assert findings_for(tmp_path, [".pre-commit-config.yaml"]) != []
+
+
+def findings_for(root: Path, rels: list[str]):
+    return [d for report in validate(root, [root / r for r in rels]) for d in report.diagnostics]
+
+
+# -- the diff driver's attributes ----------------------------------------------------------------------
+
+def test_gitattributes_name_bloc_years_only(tmp_path):
+    assert run(str(tmp_path)).exit_code == 0
+    git(tmp_path, "init", "-q")
+    paths = ["blocs/mttq/2020.yaml", "blocs/_tables/mttq-2025.yaml", "blocs/thidua.yaml", "thidua.yaml",
+             "blocs/mttq/ghi-chu.yaml"]
+    out = subprocess.run(["git", "check-attr", "diff", "--", *paths], cwd=tmp_path, capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    assert out == ["blocs/mttq/2020.yaml: diff: thidua"] + [f"{p}: diff: unspecified" for p in paths[1:]]
+
+
+# -- docs/ci.md ----------------------------------------------------------------------------------------
+
+def test_ci_doc_shows_the_workflow_init_writes():
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```\n", text, re.S)
+    assert scaffold.WORKFLOW in blocks
+    workflow = yaml.safe_load(scaffold.WORKFLOW)
+    steps = workflow["jobs"]["validate"]["steps"]
+    assert any(s.get("run") == "thidua validate --format github" for s in steps)
+    assert scaffold.files("x")[".github/workflows/thidua.yml"] == scaffold.WORKFLOW
+
+
+def test_ci_doc_documents_hook_driver_and_commands():
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    for needle in (scaffold.DIFF_DRIVER, "blocs/*/[0-9][0-9][0-9][0-9].yaml diff=thidua", "id: thidua-validate",
+                   scaffold.HOOK_FILES, "thidua diff REV_A REV_B", "thidua history --bloc", "thidua init",
+                   "Exit status"):
+        assert needle in text, needle
+    assert scaffold.DIFF_DRIVER in scaffold.GITATTRIBUTES
+    assert "blocs/*/[0-9][0-9][0-9][0-9].yaml diff=thidua" in scaffold.GITATTRIBUTES
+    local = re.search(r"```yaml\n(repos:\n  - repo: local.*?)```", text, re.S)
+    assert local and yaml.safe_load(local[1]) == {"repos": [yaml.safe_load(scaffold.PRE_COMMIT_CONFIG)["repos"][0]]}

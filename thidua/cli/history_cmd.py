@@ -1,0 +1,233 @@
+"""`thidua history --bloc B`: a bloc year by year: chair and deputy, each member's total and rank, awards.
+
+JSON (``--json``), version 1::
+
+  {"version": 1, "bloc": "mttq", "name": "<latest name>",
+   "years": [{"year", "file", "name", "leader": named | null, "deputy": named | null,
+              "scored": bool, "errors": [finding],
+              "members": [{"id", "name", "total", "rank", "tied", "band", "agreed"}],
+              "decided": [{"award", "award_name", "member": named}],
+              "proposed": [{"award", "award_name", "member": named}]}],
+   "members": [{"key", "name", "former_names": [str], "merged_from": [key],
+                "years": [{"year", "id", "name", "total", "rank", "tied", "leader", "deputy"}]}]}
+
+``named`` is ``{"id", "name"}``; ``total`` null and ``rank`` 0 when not scored (or the year has errors).
+Members are followed through renames (same id, or one predecessor); a merger starts a new row that
+names the rows it continues (``merged_from``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root, use_color
+
+if TYPE_CHECKING:
+    from thidua.core.results import BlocResult
+    from thidua.diagnostics import Diagnostic
+    from thidua.model import BlocYear
+
+
+@dataclass(frozen=True, slots=True)
+class YearEntry:
+    year: int
+    file: str
+    bloc_year: BlocYear | None
+    result: BlocResult | None  # None when the year has errors
+    errors: tuple[Diagnostic, ...]
+    award_names: dict[str, str]
+
+
+def load_history(root: Path, bloc: str) -> list[YearEntry]:
+    """Every year of ``bloc``, scored when it has no errors (the checks `score` runs)."""
+    from thidua.checking import bloc_checks, history_before
+    from thidua.core.results import score_bloc
+    from thidua.errors import ThiduaError
+    from thidua.loading.load import Workspace
+    from thidua.loading.root import bloc_ids, bloc_year_path, years_of
+
+    if bloc not in bloc_ids(root):
+        known = ", ".join(bloc_ids(root)) or "không có khối nào"
+        raise ThiduaError(f"không có khối '{bloc}' trong {root / 'blocs'} (các khối: {known})")
+    ws = Workspace(root)
+    config, config_diags = ws.config()
+    out = []
+    for year in years_of(root, bloc):
+        path = bloc_year_path(root, bloc, year)
+        load = ws.bloc_year(path)
+        diags = [*config_diags, *load.diagnostics]
+        by = load.bloc_year
+        if by is not None:
+            diags.extend(bloc_checks(by, config, bloc, path.stem, history_before(ws, path)))
+        errors = tuple(d for d in diags if d.is_error)
+        result = score_bloc(by, config) if by is not None and not errors else None
+        awards = (result.awards if result else None) or (by.awards if by else ()) or config.awards
+        out.append(YearEntry(year, load.name, by, result, errors, {a.id: a.name for a in awards}))
+    return out
+
+
+def _named(by, member_id: str | None) -> dict | None:
+    if member_id is None:
+        return None
+    m = by.member(member_id)
+    return {"id": member_id, "name": m.name if m else member_id}
+
+
+def _cells(entry: YearEntry) -> dict[str, dict]:
+    from thidua.render.score_json import num
+
+    if entry.result is None:
+        return {}
+    return {r.total.member.id: {"total": num(r.total.total) if r.total.scored else None, "rank": r.rank,
+                                "tied": r.tied, "band": r.total.band, "agreed": r.total.agreed}
+            for r in entry.result.ranked}
+
+
+def history_dict(bloc: str, entries: list[YearEntry]) -> dict:
+    from thidua.core.compare import follow
+    from thidua.render.diagnostics import as_dict
+
+    built = [e for e in entries if e.bloc_year is not None]
+    cells = {e.year: _cells(e) for e in entries}
+    by_year = {e.year: e.bloc_year for e in built}
+    years = []
+    for e in entries:
+        by = e.bloc_year
+        c = cells[e.year]
+        years.append({
+            "year": e.year, "file": e.file, "name": by.name if by else None,
+            "leader": _named(by, by.leader.id) if by and by.leader else None,
+            "deputy": _named(by, by.deputy.id) if by and by.deputy else None,
+            "scored": e.result is not None, "errors": [as_dict(d) for d in e.errors],
+            "members": [{"id": m.id, "name": m.name, **c.get(m.id, {"total": None, "rank": 0, "tied": False,
+                                                                      "band": None, "agreed": False})}
+                        for m in (by.members if by else ())],
+            "decided": [{"award": a.award, "award_name": e.award_names.get(a.award, a.award),
+                         "member": _named(by, a.member.id)} for a in (by.decided.awards if by and by.decided else ())],
+            "proposed": [{"award": p.award, "award_name": p.award_name, "member": _named(by, p.member)}
+                         for p in (e.result.proposals if e.result else ())],
+        })
+    members = []
+    for t in follow([e.bloc_year for e in built]):
+        rows = []
+        for year, mid, name in t.years:
+            by = by_year[year]
+            c = cells[year].get(mid, {})
+            rows.append({"year": year, "id": mid, "name": name, "total": c.get("total"), "rank": c.get("rank", 0),
+                         "tied": c.get("tied", False),
+                         "leader": bool(by.leader and by.leader.id == mid),
+                         "deputy": bool(by.deputy and by.deputy.id == mid)})
+        members.append({"key": t.key, "name": t.name, "former_names": list(t.former_names),
+                        "merged_from": list(t.merged_from), "years": rows})
+    latest = built[-1].bloc_year.name if built else bloc
+    return {"version": 1, "bloc": bloc, "name": latest, "years": years, "members": members}
+
+
+def _awards_text(items: list[dict]) -> str:
+    grouped: dict[str, list[str]] = {}
+    for a in items:
+        grouped.setdefault(a["award_name"], []).append(a["member"]["name"])
+    return "; ".join(f"{name}: {', '.join(who)}" for name, who in grouped.items())
+
+
+def history_tables(doc: dict) -> tuple[str, tuple, list, tuple, list, list[str]]:
+    """(title, year headers, year rows, member headers, member rows, notes): shared by plain and rich output."""
+    from thidua.core.numbers import vn_number
+
+    years = doc["years"]
+    span = f"{years[0]['year']}–{years[-1]['year']}" if years else "chưa có năm nào"
+    title = f"{doc['name']} ({doc['bloc']}): lịch sử {span}"
+    year_headers = ("Năm", "Trưởng khối", "Phó khối", "Khối đã quyết định", "Đề nghị theo quy định")
+    year_rows = []
+    for y in years:
+        if y["name"] is None:
+            year_rows.append((str(y["year"]), f"(tệp không đọc được: {len(y['errors'])} lỗi)", "", "", ""))
+            continue
+        proposed = _awards_text(y["proposed"]) if y["scored"] else f"(chưa chấm: {len(y['errors'])} lỗi)"
+        year_rows.append((str(y["year"]), y["leader"]["name"] if y["leader"] else "—",
+                          y["deputy"]["name"] if y["deputy"] else "—", _awards_text(y["decided"]), proposed))
+    member_headers = ("Đơn vị", *(str(y["year"]) for y in years))
+    member_rows = []
+    notes = []
+    keys = {m["key"]: m["name"] for m in doc["members"]}
+    for m in doc["members"]:
+        cells = {}
+        for r in m["years"]:
+            role = " T" if r["leader"] else " P" if r["deputy"] else ""
+            if r["total"] is None:
+                cells[r["year"]] = "—" + role
+            else:
+                rank = f"{r['rank']}{'=' if r['tied'] else ''}"
+                cells[r["year"]] = f"{vn_number(r['total'])} ({rank}){role}"
+        label = m["name"]
+        if m["former_names"]:
+            label += f" (trước đây: {', '.join(m['former_names'])})"
+        if m["merged_from"]:
+            notes.append(f"{m['name']}: hợp nhất từ {', '.join(keys.get(k, k) for k in m['merged_from'])}")
+        member_rows.append((label, *(cells.get(y["year"], "") for y in years)))
+    notes.append("Ô: tổng điểm (hạng); = đồng hạng; T Trưởng khối, P Phó khối; — chưa có điểm.")
+    return title, year_headers, year_rows, member_headers, member_rows, notes
+
+
+def history_text(doc: dict) -> str:
+    from thidua.render.plain import table
+
+    title, yh, yr, mh, mr, notes = history_tables(doc)
+    parts = [title, "", table(yh, yr, (True,)), "", table(mh, mr, (False, *([True] * (len(mh) - 1)))), ""]
+    parts.extend(notes)
+    return "\n".join(parts) + "\n"
+
+
+def print_history(doc: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    title, yh, yr, mh, mr, notes = history_tables(doc)
+    console = Console(highlight=False)
+    for headers, rows, heading in ((yh, yr, title), (mh, mr, "Tổng điểm và hạng theo năm")):
+        t = Table(title=heading, title_style="bold")
+        for i, h in enumerate(headers):
+            t.add_column(h, justify="right" if (headers is mh and i) or (headers is yh and i == 0) else "left",
+                         overflow="fold")
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
+    for n in notes:
+        console.print(f"[dim]{n}[/dim]", highlight=False)
+
+
+@handles_errors
+def history(
+    bloc: Annotated[str, typer.Option("--bloc", "-b", help="Mã khối, ví dụ mttq.")],
+    root: RootOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Lịch sử một khối qua các năm: Trưởng khối, Phó khối, tổng điểm và hạng của từng đơn vị, khen thưởng.
+
+    Đơn vị đổi tên hoặc hợp nhất được theo dõi qua 'predecessors' và 'departures'. Năm có lỗi vẫn được
+    liệt kê (không chấm điểm) và lệnh trả mã thoát 1.
+
+    Example: thidua history --bloc mttq --root examples/bac-kan
+    """
+    from thidua.cli.score_cmd import print_findings
+    from thidua.diagnostics import sorted_diagnostics
+
+    data_root = resolve_root(root)
+    entries = load_history(data_root, bloc)
+    doc = history_dict(bloc, entries)
+    if as_json:
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif use_color():
+        print_history(doc)
+    else:
+        sys.stdout.write(history_text(doc))
+    errors = sorted_diagnostics(d for e in entries for d in e.errors)
+    if not as_json:
+        print_findings(errors)
+    raise typer.Exit(1 if errors else 0)
