@@ -182,7 +182,7 @@ def bloc_year_lines(c: BlocYearChange) -> list[str]:
             per_member.setdefault(t.member.id, (t.member.name, []))[1].extend(parts)
     out.extend(f"{name}, {'; '.join(parts)}" if parts and parts[0].startswith("tiêu chí")
                else f"{name}: {'; '.join(parts)}" for name, parts in per_member.values())
-    for v in c.votes:
+    for v in c.votes if not new_file else ():
         if v.member is None:
             out.append(f"Số người bỏ phiếu: {_n(v.old)} → {_n(v.new)}")
         else:
