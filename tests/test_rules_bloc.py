@@ -427,3 +427,20 @@ def test_unknown_criterion_points_at_the_criterion_id(tmp_path):
     """)
     found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
     assert [(d.code, d.source.line, d.source.col) for d in found] == [("E401", 13, 7)]
+
+
+@pytest.mark.xfail(reason="BUG: E310 runs only on thidua.yaml; a bloc-year's own 'awards:' override with a "
+                          "min_band that is no band (or a from_award that is no award) is not reported, "
+                          "and scoring then lets every member pass that condition", strict=True)
+def test_bloc_award_override_is_checked_like_the_province_rules(tmp_path):
+    text = dedent("""
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        awards:
+          - {id: co-ubnd, name: Cờ thi đua của UBND tỉnh, min_band: Xuất xắc}
+    """)
+    found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
+    assert [(d.code, d.source.line, d.source.col) for d in found] == [("E310", 7, 5)]
