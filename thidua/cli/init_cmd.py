@@ -44,9 +44,10 @@ def init(
     for rel in kept:
         sys.stdout.write(f"giữ nguyên {(directory / rel).as_posix()} (đã có; xem nội dung mẫu bằng "
                          f"thidua init vào một thư mục trống)\n")
+    go = f"  cd {directory.as_posix()}\n" if directory != Path(".") else ""
     sys.stdout.write(
         "\nBước tiếp theo:\n"
-        f"  cd {directory.as_posix()}\n"
+        f"{go}"
         "  git init && git add . && git commit -m \"Khởi tạo dữ liệu thi đua\"\n"
         f"  {DIFF_DRIVER}\n"
         "  thidua validate\n")

@@ -42,6 +42,7 @@ from decimal import Decimal
 
 from thidua.core.compare import BlocYearChange, CriterionChange, MemberChange, Named, TotalChange
 from thidua.core.numbers import vn_number
+from thidua.diagnostics import Diagnostic
 from thidua.gitdata import DiffRun, FileDiff, OneFile
 from thidua.render.diagnostics import LABELS, as_dict
 from thidua.render.score_json import num
@@ -61,9 +62,9 @@ STATUS = {"added": "tệp mới", "removed": "đã xóa", "modified": "đã sử
 def _jsonable(value):
     if isinstance(value, Decimal):
         return num(value)
+    if isinstance(value, Diagnostic):
+        return as_dict(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if hasattr(value, "severity"):
-            return as_dict(value)
         return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
         return [_jsonable(v) for v in value]
