@@ -31,7 +31,7 @@ from thidua.core.results import score_bloc, score_year
 from thidua.core.scoring import rank, totals
 from thidua.core.vnsort import sort_key
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LEAVES = {"1.1": 30, "1.2": 30, "2.1": 40}
 GROUP_OF = {"1.1": "1", "1.2": "1", "2.1": "2"}
 TIE_BREAKS = ("group:1", "group:2", "deductions", "bonus", "votes:co")
