@@ -10,6 +10,7 @@ from thidua.cli import (
     handover_cmd,
     history_cmd,
     init_cmd,
+    report_cmd,
     schema_cmd,
     score_cmd,
     validate_cmd,
@@ -33,6 +34,7 @@ app.command("schema")(schema_cmd.schema)
 app.command("diff")(diff_cmd.diff)
 app.command("history")(history_cmd.history)
 app.command("init")(init_cmd.init)
+app.command("report")(report_cmd.report)
 app.add_typer(form_cmd.app, name="form")
 
 

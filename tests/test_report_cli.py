@@ -1,0 +1,193 @@
+"""`thidua report` as a command: where files go, what it refuses, atomic writes, start-up imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_report_fixtures import data_root, report
+
+
+@pytest.fixture
+def root(tmp_path):
+    return data_root(tmp_path)
+
+
+def test_default_writes_both_formats_under_reports(root):
+    r = report(root, "--bloc", "mttq")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == ["reports/2024/mttq.xlsx", "reports/2024/mttq.md"]
+    assert (root / "reports/2024/mttq.xlsx").read_bytes()[:2] == b"PK"
+    assert (root / "reports/2024/mttq.md").read_text(encoding="utf-8").startswith("| **KHỐI THI ĐUA MTTQ")
+
+
+def test_year_defaults_to_the_latest_of_the_bloc(root):
+    text = (root / "blocs/mttq/2024.yaml").read_text(encoding="utf-8")
+    (root / "blocs/mttq/2025.yaml").write_text(
+        text.replace("year: 2024", "year: 2025").replace("2024-", "2025-"), encoding="utf-8")
+    r = report(root, "--bloc", "mttq", "--format", "md")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "reports/2025/mttq.md\n"
+    r = report(root, "--bloc", "mttq", "--year", "2024", "--format", "md")
+    assert r.stdout == "reports/2024/mttq.md\n"
+
+
+def test_province_summary(root):
+    r = report(root, "--year", "2024")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == ["reports/2024/tong-hop.xlsx", "reports/2024/tong-hop.md"]
+
+
+def test_one_format(root):
+    r = report(root, "--bloc", "mttq", "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "reports/2024/mttq.xlsx\n"
+    assert not (root / "reports/2024/mttq.md").exists()
+
+
+def test_output_file_picks_the_format_by_suffix(root, tmp_path):
+    out = tmp_path / "ra" / "bien-ban.md"
+    r = report(root, "--bloc", "mttq", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert out.is_file() and r.stdout == f"{out}\n"
+    assert not (root / "reports").exists()
+
+
+def test_output_folder_gets_the_default_names(root, tmp_path):
+    r = report(root, "--bloc", "mttq", "-o", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "mttq.xlsx").is_file() and (tmp_path / "mttq.md").is_file()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ([], "cần --bloc"),
+    (["--bloc", "khong-co"], "khong-co"),
+    (["--bloc", "mttq", "--year", "2019"], "2019"),
+    (["--bloc", "mttq", "-o", "bao-cao.pdf"], ".xlsx hoặc .md"),
+    (["--bloc", "mttq", "-o", "bao-cao.md", "--format", "xlsx"], "--format"),
+])
+def test_usage_errors_exit_2(root, args, message):
+    r = report(root, *args)
+    assert r.exit_code == 2, r.output
+    assert message in r.stderr and "Traceback" not in r.output
+    assert not (root / "reports").exists()
+
+
+def test_never_over_an_input_yaml(root):
+    data = root / "blocs/mttq/2024.yaml"
+    before = data.read_bytes()
+    for target in (data, root / "thidua.yaml"):
+        r = report(root, "--bloc", "mttq", "-o", str(target))
+        assert r.exit_code == 2, r.output
+        assert "không ghi" in r.stderr
+    assert data.read_bytes() == before
+
+
+def test_never_through_a_link_to_an_input(root):
+    data = root / "blocs/mttq/2024.yaml"
+    before = data.read_bytes()
+    (root / "reports/2024").mkdir(parents=True)
+    (root / "reports/2024/mttq.md").symlink_to(data)
+    r = report(root, "--bloc", "mttq")
+    assert r.exit_code == 2, r.output
+    assert "không ghi đè lên tệp đầu vào" in r.stderr
+    assert data.read_bytes() == before
+    assert not (root / "reports/2024/mttq.xlsx").exists()  # refused before anything was written
+
+
+def test_refuses_a_bloc_year_with_errors(root):
+    path = root / "blocs/mttq/2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"1.1": 30,', '"1.1": 35,'), encoding="utf-8")
+    r = report(root, "--bloc", "mttq")
+    assert r.exit_code == 1, r.output
+    assert "E400" in r.stderr and "blocs/mttq/2024.yaml:" in r.stderr
+    assert "không xuất báo cáo" in r.stderr
+    assert r.stdout == ""
+    assert not (root / "reports").exists()
+    r = report(root, "--year", "2024")  # the province summary would be missing a bloc
+    assert r.exit_code == 1 and not (root / "reports").exists()
+
+
+def test_warnings_are_shown_and_the_report_written(root):
+    path = root / "blocs/mttq/2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("bang-khen: [ubmttq, ldld]", "bang-khen: [ubmttq]"),
+                    encoding="utf-8")
+    r = report(root, "--bloc", "mttq", "--format", "md")
+    assert r.exit_code == 0, r.output
+    assert "W700" in r.stderr
+    assert (root / "reports/2024/mttq.md").is_file()
+
+
+def test_a_failed_render_leaves_the_previous_report(root):
+    old = root / "reports/2024/mttq.md"
+    old.parent.mkdir(parents=True)
+    old.write_text("bản cũ\n", encoding="utf-8")
+    (root / "templates").mkdir()
+    (root / "templates/bao-cao-khoi.md.j2").write_text("{{ khong_co }}\n", encoding="utf-8")
+    r = report(root, "--bloc", "mttq")
+    assert r.exit_code == 2
+    assert old.read_text(encoding="utf-8") == "bản cũ\n"
+    assert not (root / "reports/2024/mttq.xlsx").exists()  # nothing is written unless everything rendered
+    assert sorted(p.name for p in old.parent.iterdir()) == ["mttq.md"]
+
+
+def test_an_interrupted_write_leaves_the_previous_report(root, monkeypatch):
+    old = root / "reports/2024/mttq.md"
+    old.parent.mkdir(parents=True)
+    old.write_text("bản cũ\n", encoding="utf-8")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(os, "replace", crash)
+    r = report(root, "--bloc", "mttq", "--format", "md")
+    assert r.exit_code == 2
+    assert "No space left" in r.stderr
+    assert old.read_text(encoding="utf-8") == "bản cũ\n"
+    assert sorted(p.name for p in old.parent.iterdir()) == ["mttq.md"]  # no temporary file left behind
+
+
+def test_rewriting_replaces_the_report(root):
+    report(root, "--bloc", "mttq", "--format", "md")
+    path = root / "reports/2024/mttq.md"
+    first = path.read_bytes()
+    path.write_text("sửa tay\n", encoding="utf-8")
+    assert report(root, "--bloc", "mttq", "--format", "md").exit_code == 0
+    assert path.read_bytes() == first
+
+
+PROBE = """
+import sys
+from thidua.cli.app import app
+try:
+    app(sys.argv[1:], prog_name="thidua")
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("openpyxl", "jinja2") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy))
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["score", "2024", "--bloc", "mttq"], ["report", "--help"]])
+def test_openpyxl_and_jinja2_are_imported_only_for_a_report(root, args):
+    env = {**os.environ, "NO_COLOR": "1", "THIDUA_ROOT": str(root)}
+    out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env)
+    assert "HEAVY=\n" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_report_does_import_them(root):
+    env = {**os.environ, "NO_COLOR": "1", "THIDUA_ROOT": str(root)}
+    out = subprocess.run([sys.executable, "-c", PROBE, "report", "--bloc", "mttq"], capture_output=True, text=True,
+                         env=env, cwd=Path(root))
+    assert "HEAVY=jinja2,openpyxl" in out.stdout, out.stdout + out.stderr
+
+
+def test_help_has_an_example():
+    from fixtures_scoring import run_cli
+
+    r = run_cli(["report", "--help"])
+    assert r.exit_code == 0
+    assert "Example: thidua report --bloc mttq" in r.stdout

@@ -1,0 +1,262 @@
+"""`thidua report --format xlsx`: the workbook's structure, its NĐ 30/2020 look, text that stays
+text, and the same bytes on every run."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_report_fixtures import data_root, report
+
+from thidua.render.xlsx import number_format, stable_zip
+
+INCH = 25.4
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = data_root(tmp_path_factory.mktemp("xlsx"))
+    r = report(root, "--bloc", "mttq", "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    return root / "reports" / "2024" / "mttq.xlsx"
+
+
+@pytest.fixture(scope="module")
+def wb(built):
+    return openpyxl.load_workbook(built)
+
+
+def find(ws, text):
+    """The first cell whose value is ``text``."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == text:
+                return cell
+    raise AssertionError(f"{text!r} not on sheet {ws.title}")
+
+
+def merged_range_of(ws, cell):
+    return next((str(r) for r in ws.merged_cells.ranges if cell.coordinate in r), None)
+
+
+def test_one_sheet_per_document(wb):
+    assert wb.sheetnames == ["Bảng tổng hợp", "Biên bản", "Tờ trình", "Biểu đồ"]
+
+
+@pytest.mark.parametrize(("sheet", "orientation"), [
+    ("Bảng tổng hợp", "landscape"), ("Biên bản", "portrait"), ("Tờ trình", "portrait"), ("Biểu đồ", "portrait")])
+def test_page_setup_a4_with_the_decree_margins(wb, sheet, orientation):
+    ws = wb[sheet]
+    assert ws.page_setup.orientation == orientation
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    m = ws.page_margins
+    assert (round(m.top * INCH), round(m.bottom * INCH), round(m.left * INCH), round(m.right * INCH)) == (20, 20, 30, 15)
+
+
+@pytest.mark.parametrize("sheet", ["Bảng tổng hợp", "Biên bản", "Tờ trình"])
+def test_header_block(wb, sheet):
+    ws = wb[sheet]
+    issuer = find(ws, "KHỐI THI ĐUA MTTQ VÀ CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI TỈNH")
+    nation = find(ws, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    motto = find(ws, "Độc lập - Tự do - Hạnh phúc")
+    date = find(ws, "Khánh Hòa, ngày 20 tháng 12 năm 2024")
+    assert issuer.column == 1 and issuer.row == nation.row == 1  # issuer left, national title right, level
+    assert nation.column > issuer.column and motto.column == nation.column and motto.row == 2
+    for cell in (issuer, nation, motto):
+        assert cell.font.name == "Times New Roman" and cell.font.bold
+        assert cell.alignment.horizontal == "center"
+        assert merged_range_of(ws, cell) is not None
+    assert motto.font.underline == "single"
+    assert date.font.italic and date.column == nation.column
+    assert issuer.font.sz in (13, 14) and motto.font.sz in (13, 14)
+
+
+def test_number_lines(wb):
+    assert find(wb["Biên bản"], "Số: 01/BB-KTĐ").column == 1
+    assert find(wb["Tờ trình"], "Số:     /TTr-KTĐ").column == 1
+
+
+def test_score_sheet_cells(wb):
+    ws = wb["Bảng tổng hợp"]
+    find(ws, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2024")
+    find(ws, "(Kèm theo Biên bản số 01/BB-KTĐ ngày 20/12/2024)")
+    head = find(ws, "Tổng điểm")
+    assert head.font.bold and merged_range_of(ws, head) == f"{head.coordinate}:{head.column_letter}{head.row + 1}"
+    first = find(ws, "Hội Liên hiệp Phụ nữ tỉnh")
+    assert first.row == head.row + 2  # ranked first, right under the two header rows
+    total = ws.cell(row=first.row, column=head.column)
+    assert total.value == 98 and total.data_type == "n"  # a number, not the text "98,00"
+    assert total.number_format == "#,##0.00" and total.font.bold
+    row = [ws.cell(row=first.row, column=c).value for c in range(1, ws.max_column + 1)]
+    assert row[:5] == [1, "Hội Liên hiệp Phụ nữ tỉnh", 49.5, 19, 28]
+    assert row[5:10] == [1.5, 0, 98, 1, "Xuất sắc"]
+    assert ws.cell(row=first.row, column=3).number_format == "#,##0.00"
+    assert ws.cell(row=first.row, column=2).border.left.style == "thin"
+    last = find(ws, "Hội Cựu chiến binh tỉnh")
+    assert ws.cell(row=last.row, column=head.column).value == 79.25
+    assert ws.cell(row=last.row, column=head.column + 1).value == 7
+    assert ws.print_title_rows == f"${head.row}:${head.row + 1}"
+    assert ws.freeze_panes == f"C{head.row + 2}"
+
+
+def test_minutes_cells(wb):
+    ws = wb["Biên bản"]
+    find(ws, "BIÊN BẢN")
+    find(ws, "Các đơn vị thành viên dự họp (6/7 đơn vị):")
+    find(ws, "Liên hiệp các Hội KH&KT | tỉnh *Khánh Hòa*")
+    find(ws, "Vắng: Hội Cựu chiến binh tỉnh.")
+    find(ws, "Số đơn vị bỏ phiếu: 6.")
+    votes = find(ws, "1. Cờ thi đua của UBND tỉnh (cần từ 70% số phiếu):")
+    flag = ws.cell(row=votes.row + 2, column=2)
+    assert flag.value == "Hội Liên hiệp Phụ nữ tỉnh"
+    assert ws.cell(row=votes.row + 2, column=5).value == 6
+    assert ws.cell(row=votes.row + 2, column=6).value == "100%"
+    find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh.")
+    find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025 "
+             "(Phó khối lên Trưởng khối, đơn vị kế tiếp theo thứ tự làm Phó khối).")
+    on_behalf, title = find(ws, "TM. KHỐI THI ĐUA"), find(ws, "TRƯỞNG KHỐI")
+    unit = [c for row in ws.iter_rows(min_row=title.row + 1) for c in row if c.value == "Hội Liên hiệp Phụ nữ tỉnh"]
+    assert title.row == on_behalf.row + 1 and unit and unit[0].column == title.column
+    assert on_behalf.font.bold and unit[0].font.bold
+
+
+def test_proposal_sheet_cells(wb):
+    ws = wb["Tờ trình"]
+    find(ws, "TỜ TRÌNH")
+    find(ws, "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa.")
+    head = find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh (2 đơn vị)")
+    member = ws.cell(row=head.row + 3, column=2)
+    assert member.value == "Liên đoàn Lao động tỉnh"
+    assert ws.cell(row=head.row + 3, column=3).value == 90
+    assert "4/6 phiếu (66% ≥ 50%)" in ws.cell(row=head.row + 3, column=5).value
+    find(ws, "Nơi nhận:")
+    assert ws.print_title_rows  # the table head repeats on a second page
+
+
+def test_bar_chart_of_totals(built):
+    with zipfile.ZipFile(built) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 1
+        xml = z.read(charts[0]).decode()
+    assert re.search(r"<(c:)?barChart>", xml) and re.search(r'<(c:)?barDir val="bar"', xml)
+    assert "'Bảng tổng hợp'!$H$" in xml  # the bars read the totals of the score sheet
+
+
+def test_number_formats():
+    assert number_format(2) == "#,##0.00"
+    assert number_format(1) == "#,##0.0"
+    assert number_format(0) == "#,##0"
+
+
+# -- text is text --------------------------------------------------------------------
+
+FORMULA_LIKE = {
+    "tinhdoan": '=HYPERLINK("http://x.invalid","Tỉnh đoàn")',
+    "hnd": "@SUM(A1:A9)",
+    "hccb": "-Hội Cựu chiến binh+1",
+    "ldld": "+84 Liên đoàn",
+    "ubmttq": "#N/A",
+}
+
+
+def test_formula_looking_names_are_stored_as_text(tmp_path):
+    root = data_root(tmp_path)
+    path = root / "blocs" / "mttq" / "2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    for mid, name in FORMULA_LIKE.items():
+        text = re.sub(rf"\{{id: {mid}, name: [^}}]*\}}", lambda _m, mid=mid, name=name: "{id: " + mid + ", name: '"
+                      + name + "'}", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    r = report(root, "--bloc", "mttq", "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    out = root / "reports" / "2024" / "mttq.xlsx"
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in z.read(name).decode(), f"a formula in {name}"
+    ws = openpyxl.load_workbook(out)["Bảng tổng hợp"]
+    names = {c.value: c for row in ws.iter_rows(min_col=2, max_col=2) for c in row}
+    for name in FORMULA_LIKE.values():
+        cell = names[name]
+        assert cell.data_type == "s" and cell.quotePrefix, name
+
+
+# -- same bytes -------------------------------------------------------------------------
+
+
+def test_fixed_times_in_the_package(built):
+    with zipfile.ZipFile(built) as z:
+        core = z.read("docProps/core.xml").decode()
+        infos = z.infolist()
+    assert "<dcterms:created" in core and ">2024-12-20T00:00:00Z</dcterms:created>" in core
+    assert ">2024-12-20T00:00:00Z</dcterms:modified>" in core
+    assert {i.date_time for i in infos} == {(2024, 12, 20, 0, 0, 0)}
+
+
+def test_stable_zip_is_idempotent(built):
+    import datetime as dt
+
+    data = built.read_bytes()
+    assert stable_zip(data, dt.datetime(2024, 12, 20)) == data
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_two_runs_give_the_same_bytes(tmp_path):
+    """Two processes (different hash seeds, a second apart) write byte-identical files."""
+    root = data_root(tmp_path)
+    digests = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"}
+        subprocess.run([sys.executable, "-m", "thidua", "report", "--bloc", "mttq", "--root", str(root)],
+                       check=True, capture_output=True, env=env)
+        digests.append((_sha(root / "reports/2024/mttq.xlsx"), _sha(root / "reports/2024/mttq.md")))
+    assert digests[0] == digests[1]
+
+
+def test_province_summary_workbook(tmp_path):
+    root = data_root(tmp_path)
+    r = report(root, "--year", "2024", "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(root / "reports/2024/tong-hop.xlsx")
+    assert wb.sheetnames == ["Tổng hợp", "Xếp hạng"]
+    ws = wb["Tổng hợp"]
+    find(ws, "BAN THI ĐUA - KHEN THƯỞNG")
+    find(ws, "Khánh Hòa, ngày ...... tháng ...... năm ......")
+    bloc = find(ws, "Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh")
+    assert ws.cell(row=bloc.row, column=5).value == 98
+    assert ws.cell(row=bloc.row, column=7).value == "Liên đoàn Lao động tỉnh"
+    assert ws.page_setup.orientation == "landscape"
+    ranking = wb["Xếp hạng"]
+    assert sum(1 for row in ranking.iter_rows(min_col=4, max_col=4) if row[0].value == "Sở Tài chính") == 1
+
+
+# -- LibreOffice --------------------------------------------------------------------------
+
+
+def test_libreoffice_opens_it_and_prints_it(built, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the headless PDF conversion check is skipped")
+    profile = tmp_path / "lo-profile"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(built)],
+        capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "mttq.pdf"
+    assert result.returncode == 0 and pdf.is_file(), result.stdout + result.stderr
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    assert data.startswith(b"%PDF") and pages >= 4, pages  # one page or more per document
