@@ -63,9 +63,6 @@ def test_every_rule_is_produced_somewhere(module):
     assert f"{short}.RULE" in _source_of_package() or f"{short}.compare" in _source_of_package()
 
 
-@pytest.mark.xfail(reason="BUG: E502 (discipline-award) is registered with Severity.WARNING although its "
-                          "code says error; every other rule's letter matches its severity (W309, W405 …), "
-                          "so either the code or the severity is wrong", strict=True)
 def test_code_letter_matches_severity():
     for rule in REGISTRY.values():
         expected = Severity.ERROR if rule.code.startswith("E") else Severity.WARNING

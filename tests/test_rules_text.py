@@ -108,9 +108,6 @@ def test_legacy_encodings_are_named_in_the_message(tmp_path):
     assert "VNI" in diagnostics(root)[0].message
 
 
-@pytest.mark.xfail(reason="BUG: decode.guess_legacy_encoding never picks Windows-1258 for real cp1258 "
-                          "Vietnamese text (every byte >= 0xA1 scores for TCVN3, tone marks after â/ê/ô "
-                          "score nothing), so the E001 hint tells the user to convert from TCVN3", strict=True)
 def test_cp1258_file_is_named_windows_1258(tmp_path):
     root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: to_cp1258(TEXT)})
     [finding] = diagnostics(root)

@@ -312,9 +312,6 @@ awards:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: with --bloc the province step (Cờ thi đua của Chính phủ, 20% of bloc "
-                                       "leaders) is recomputed over the one bloc shown: 20% of 1 → 0, so the "
-                                       "province's best leader is reported 'ngoài hạn mức' instead of proposed")
 def test_bloc_option_does_not_change_the_province_step(tmp_path):
     files = {"thidua.yaml": PROVINCE_CONFIG}
     for i, b in enumerate(["k1", "k2", "k3", "k4", "k5"]):
@@ -328,9 +325,6 @@ def test_bloc_option_does_not_change_the_province_step(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
-@pytest.mark.xfail(strict=True, reason="BUG: the progress bar (score_cmd._progress_bar, Progress(console=None)) "
-                                       "draws on rich's default console, i.e. stdout: with stderr on a terminal "
-                                       "and stdout redirected, no bar shows and stdout starts with a stray blank line")
 def test_progress_bar_on_stderr_keeps_stdout_clean(tmp_path):
     import os
     import subprocess

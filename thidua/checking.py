@@ -33,6 +33,9 @@ def bloc_checks(by: BlocYear, config: Config, folder: str, stem: str,
     out: list[Diagnostic] = []
     for check in checks("bloc"):
         out.extend(check(ctx))
+    if by.awards:  # a bloc's own award rules are held to the province's standard
+        for check in checks("config"):
+            out.extend(check(config, by.awards))
     if previous is not None:
         for check in checks("history"):
             out.extend(check(ctx))
@@ -50,20 +53,30 @@ def check_bloc_year(ws: Workspace, path: Path) -> list[Diagnostic]:
     return diags
 
 
-HISTORY_YEARS = 5  # enough for any cooldown offices use; older years do not change a proposal
+HISTORY_YEARS = 21  # the longest history any rule can need: cooldown_years ≤ 20, plus the year before
 
 
 def history_before(ws: Workspace, path: Path) -> tuple[BlocYear, ...]:
-    """The bloc's earlier years that load cleanly, ascending, stopping at the first gap or broken file."""
+    """The bloc's earlier years that load cleanly, ascending, stopping at the first gap or broken file.
+
+    Reads only as far back as the rotation rule needs: the year before and the one before it
+    (to know who is new), or the rule's cooldown when it is longer.
+    """
     if not path.stem.isdigit():
         return ()
     out: list[BlocYear] = []
     year = int(path.stem)
-    for y in range(year - 1, year - 1 - HISTORY_YEARS, -1):
+    needed = 2
+    y = year - 1
+    while y >= year - needed:
         load = ws.bloc_year_of(path.parent.name, y)
         if load is None or load.has_errors or load.bloc_year is None:
             break
+        if not out:
+            rule = load.bloc_year.rotation or ws.config()[0].rotation
+            needed = min(HISTORY_YEARS, max(needed, rule.cooldown_years + 1))
         out.append(load.bloc_year)
+        y -= 1
     return tuple(reversed(out))
 
 

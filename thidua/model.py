@@ -132,6 +132,7 @@ class Points:
     criterion: CriterionId
     points: Decimal
     src: Source
+    key_src: Source | None = None  # where the criterion id is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class VoteCount:
     member: Ref
     count: int
     src: Source
+    award_src: Source | None = None  # where the award id is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,7 @@ class AwardDecision:
     award: AwardId
     member: Ref
     src: Source
+    award_src: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

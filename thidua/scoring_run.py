@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.checking import bloc_checks, history_before
+from thidua.checking import HISTORY_YEARS, bloc_checks, history_before
 from thidua.core.results import BlocResult, YearResult, score_bloc, score_year
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
@@ -44,6 +44,9 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
         raise ThiduaError(f"không có tệp năm {year} cho {where}")
     ws = Workspace(root)
     config, config_diags = ws.config()
+    if bloc is not None and any(a.level == "province" for a in config.awards):
+        # A share of the blocs' leaders depends on every bloc: score them all, show one.
+        paths = bloc_year_paths(root, year)
     findings: list[Diagnostic] = list(config_diags)
     if any(d.is_error for d in config_diags):
         return ScoreRun(score_year(year, [], config), config, (ws.name(ws.root / "thidua.yaml"),),
@@ -55,16 +58,19 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
         diags = list(load.diagnostics)
         if load.bloc_year is not None:
             diags.extend(bloc_checks(load.bloc_year, config, path.parent.name, path.stem, history_before(ws, path)))
+        shown = bloc is None or path.parent.name == bloc
         if load.bloc_year is None or any(d.is_error for d in diags):
-            refused.append(load.name)
-            findings.extend(diags)
+            if shown:
+                refused.append(load.name)
+                findings.extend(diags)
         else:
             result = score_bloc(load.bloc_year, config)
             results.append(result)
-            findings.extend(diags)
-            findings.extend(result.findings)
-        for y in range(year - 6, year + 1):  # drop this bloc's years: the next bloc needs none of them
+            if shown:
+                findings.extend(diags)
+                findings.extend(result.findings)
+        for y in range(year - HISTORY_YEARS - 1, year + 1):  # drop this bloc's years: the next bloc needs none of them
             ws.forget(path.parent / f"{y}.yaml")
         if progress is not None:
             progress(i + 1, len(paths))
-    return ScoreRun(score_year(year, results, config), config, tuple(refused), tuple(sorted_diagnostics(findings)))
+    return ScoreRun(score_year(year, results, config, bloc), config, tuple(refused), tuple(sorted_diagnostics(findings)))

@@ -110,7 +110,9 @@ def _write_next(run, data_root) -> int:
     from thidua.render.next_year import next_year_text
     from thidua.writing import create_new
 
-    schema = "# yaml-language-server: $schema=https://thidua.invalid/schema/bloc-year.schema.json"
+    schema_file = data_root / "schema" / "bloc-year.schema.json"
+    # Editors find the schema relative to the file, as in the bundled data; without one, no line.
+    schema = "# yaml-language-server: $schema=../../schema/bloc-year.schema.json" if schema_file.is_file() else None
     text = next_year_text(run.current, run.handover, schema)
     shown = display_path(data_root, run.next_file)
     if create_new(run.next_file, text.encode("utf-8")):
@@ -123,10 +125,11 @@ def _write_next(run, data_root) -> int:
         sys.stderr.write("  (tệp hiện có không đọc được; chạy thidua validate)\n")
         return 1
     diffs = []
-    if (n.leader.id if n.leader else None) != h.chair:
-        diffs.append(f"  leader: tệp {n.leader.id if n.leader else '—'} ≠ đề xuất {h.chair}")
-    if (n.deputy.id if n.deputy else None) != h.deputy:
-        diffs.append(f"  deputy: tệp {n.deputy.id if n.deputy else '—'} ≠ đề xuất {h.deputy}")
+    chair, deputy = h.decided_chair or h.chair, h.decided_deputy or h.deputy
+    if (n.leader.id if n.leader else None) != chair:
+        diffs.append(f"  leader: tệp {n.leader.id if n.leader else '—'} ≠ đề xuất {chair}")
+    if (n.deputy.id if n.deputy else None) != deputy:
+        diffs.append(f"  deputy: tệp {n.deputy.id if n.deputy else '—'} ≠ đề xuất {deputy}")
     proposed = [m.id for m in run.current.members if m.left is None]
     have = [m.id for m in n.members]
     for mid in proposed:

@@ -25,9 +25,10 @@ def _progress_bar():
     """A progress callback on stderr for long runs on a terminal, else None."""
     if not sys.stderr.isatty():
         return None, None
+    from rich.console import Console
     from rich.progress import Progress
 
-    bar = Progress(transient=True, console=None)
+    bar = Progress(transient=True, console=Console(stderr=True))
     task = None
 
     def update(done: int, total: int) -> None:

@@ -106,6 +106,7 @@ def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardRu
     proposals: list[Proposal] = []
     misses: list[Miss] = []
     candidates = [r for r in ranked if r.total.scored]
+    rank_of = {r.total.member.id: r.rank for r in candidates}
     for award in awards:
         if award.level != "bloc":
             continue
@@ -118,6 +119,15 @@ def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardRu
             reasons, miss = check_conditions(award, r, by, rules, disciplined)
             if miss is None and size is not None and granted >= size:
                 miss = f"đủ điều kiện nhưng đã hết hạn mức ({quota_text(award.quota, len(by.members))})"
+                rivals = [i for i, p in enumerate(proposals) if p.award == award.id and rank_of[p.member] == r.rank]
+                if rivals:  # the last place is shared: the rules cannot choose, the bloc must
+                    names = ", ".join(proposals[i].member for i in rivals)
+                    miss = f"đồng hạng {r.rank} với {names} ở suất cuối cùng, {miss}; khối cần bình xét lại"
+                    for i in rivals:
+                        p = proposals[i]
+                        proposals[i] = Proposal(p.award, p.award_name, p.member, (
+                            *p.reasons, f"đồng hạng {r.rank} với {mid} ở suất cuối cùng (xếp theo thứ tự chữ cái); "
+                                        "khối cần bình xét lại"))
             if miss is not None:
                 misses.append(Miss(award.id, award.name, mid, miss))
                 continue
@@ -170,30 +180,40 @@ class ProvinceMiss:
     reason: str
 
 
-def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardRule, ...]
-                     ) -> tuple[tuple[ProvinceProposal, ...], tuple[ProvinceMiss, ...]]:
-    """Province-level awards among the blocs' leaders, best share of the table's maximum first."""
+def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardRule, ...],
+                     blocs: int | None = None) -> tuple[tuple[ProvinceProposal, ...], tuple[ProvinceMiss, ...]]:
+    """Province-level awards among the blocs' leaders, best share of the table's maximum first.
+
+    The quota's share applies to ``blocs`` (every bloc scored, one leading place each), so a
+    bloc whose first place is shared still counts; at most one proposal per bloc.
+    """
+    population = blocs if blocs is not None else len({c.bloc for c in leaders})
     proposals: list[ProvinceProposal] = []
     misses: list[ProvinceMiss] = []
+    names = {a.id: a.name for a in awards}
     for award in awards:
         if award.level != "province":
             continue
-        size = quota_size(award.quota, len(leaders))
-        order = sorted(leaders, key=lambda c: (-c.share_of_max, -c.votes_for(award), c.bloc))
+        size = quota_size(award.quota, population)
+        order = sorted(leaders, key=lambda c: (-c.share_of_max, -c.votes_for(award), c.bloc, c.member))
         granted = 0
+        done_blocs: set[str] = set()
         for c in order:
             pct = (c.share_of_max * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
             reason = [f"dẫn đầu {c.bloc_name}, {vn_number(c.total)}/{vn_number(c.ceiling)} điểm ({vn_number(pct)}% điểm tối đa)"]
             miss = None
             if award.from_award and award.from_award not in c.proposed:
-                miss = f"không được khối đề nghị {award.from_award}"
+                miss = f"không được khối đề nghị {names.get(award.from_award, award.from_award)}"
+            elif c.bloc in done_blocs:
+                miss = "khối đã có một đơn vị được đề nghị (đồng hạng nhất)"
             elif size is not None and granted >= size:
-                miss = f"ngoài hạn mức ({quota_text(award.quota, len(leaders))} khối dẫn đầu)"
+                miss = f"ngoài hạn mức ({quota_text(award.quota, population)} khối dẫn đầu)"
             if miss:
                 misses.append(ProvinceMiss(award.id, award.name, c.bloc, c.member, miss))
                 continue
             granted += 1
+            done_blocs.add(c.bloc)
             if size is not None:
-                reason.append(f"trong hạn mức {granted}/{size} ({quota_text(award.quota, len(leaders))})")
+                reason.append(f"trong hạn mức {granted}/{size} ({quota_text(award.quota, population)})")
             proposals.append(ProvinceProposal(award.id, award.name, c.bloc, c.member, tuple(reason)))
     return tuple(proposals), tuple(misses)

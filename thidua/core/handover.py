@@ -88,14 +88,6 @@ def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], r
     """Why ``member`` may not chair next year, or None."""
     if member.left is not None:
         return f"rời khối ngày {member.left.isoformat()}"
-    if rule.skip_first_year:
-        if member.joined is not None and member.joined.year == current.year:
-            return f"mới vào khối ngày {member.joined.isoformat()} (năm đầu trong khối)"
-        earlier = [by for by in history if by.year == current.year - 1]
-        if earlier:
-            ids = lineage(member, history)
-            if not any(m.id in ids for m in earlier[0].members):
-                return f"mới vào khối năm {current.year} (năm đầu trong khối)"
     if rule.cooldown_years:
         ids = lineage(member, history)
         recent = [y for y in chair_years(ids, history) if y > current.year - rule.cooldown_years]
@@ -103,6 +95,17 @@ def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], r
             via = "" if any(by.year == recent[-1] and by.leader and by.leader.id == member.id for by in history) \
                 else " (tính cả đơn vị tiền thân)"
             return f"đã làm Trưởng khối năm {recent[-1]}{via}, chưa đủ {rule.cooldown_years} năm"
+    if rule.skip_first_year:
+        if member.joined is not None and member.joined.year == current.year:
+            return f"mới vào khối ngày {member.joined.isoformat()} (năm đầu trong khối)"
+        earlier = [by for by in history if by.year == current.year - 1]
+        if earlier and member.id not in earlier[0].member_ids:
+            before = earlier[0].member_ids
+            preds = [p.id for p in member.predecessors]
+            if len(preds) > 1:  # a merger makes a new unit: its first year, whatever its parts did
+                return f"mới hợp nhất năm {current.year} từ {', '.join(preds)} (năm đầu trong khối)"
+            if not preds or preds[0] not in before:  # one predecessor in the bloc is a rename: it continues
+                return f"mới vào khối năm {current.year} (năm đầu trong khối)"
     return None
 
 

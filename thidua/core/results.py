@@ -59,12 +59,14 @@ def score_bloc(by: BlocYear, config: Config) -> BlocResult:
     return BlocResult(by, rules, awards, ranked, proposals, misses, findings)
 
 
-def leader_candidate(result: BlocResult) -> LeaderCandidate | None:
-    """The bloc's first-ranked member (only when the rank is not shared)."""
-    firsts = [r for r in result.ranked if r.rank == 1]
-    if len(firsts) != 1 or result.bloc_year.table is None:
-        return None
-    r = firsts[0]
+def leader_candidates(result: BlocResult) -> list[LeaderCandidate]:
+    """The bloc's first-ranked members (several when the first place is shared)."""
+    if result.bloc_year.table is None:
+        return []
+    return [_candidate(result, r) for r in result.ranked if r.rank == 1]
+
+
+def _candidate(result: BlocResult, r: Ranked) -> LeaderCandidate:
     by = result.bloc_year
     votes = by.votes
     return LeaderCandidate(
@@ -77,7 +79,16 @@ def leader_candidate(result: BlocResult) -> LeaderCandidate | None:
     )
 
 
-def score_year(year: int, results: list[BlocResult], config: Config) -> YearResult:
-    leaders = [c for c in (leader_candidate(r) for r in results) if c is not None]
-    proposals, misses = propose_province(leaders, config.awards)
+def score_year(year: int, results: list[BlocResult], config: Config, shown: str | None = None) -> YearResult:
+    """The year: every bloc's result and the province step over all of them.
+
+    ``shown`` narrows what the result holds to one bloc, after the province step has
+    seen every bloc (a share of the blocs' leaders depends on all of them).
+    """
+    leaders = [c for r in results for c in leader_candidates(r)]
+    proposals, misses = propose_province(leaders, config.awards, len(results))
+    if shown is not None:
+        results = [r for r in results if r.bloc_year.bloc == shown]
+        proposals = tuple(p for p in proposals if p.bloc == shown)
+        misses = tuple(m for m in misses if m.bloc == shown)
     return YearResult(year, tuple(results), proposals, misses)

@@ -110,7 +110,7 @@ def build_config(f: Fields | None) -> m.Config:
 
 
 def _points(entries) -> tuple[m.Points, ...]:
-    return tuple(m.Points(e.key, e.value, e.value_src) for e in entries or ())
+    return tuple(m.Points(e.key, e.value, e.value_src, e.key_src) for e in entries or ())
 
 
 def build_scores(e: Entry) -> m.MemberScores:
@@ -159,7 +159,7 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
     votes = None
     if votes_f is not None:
         counts = tuple(
-            m.VoteCount(award.key, m.Ref(c.key, c.key_src), c.value, c.value_src)
+            m.VoteCount(award.key, m.Ref(c.key, c.key_src), c.value, c.value_src, award.key_src)
             for award in votes_f.get("awards", ()) for c in award.value
         )
         votes = m.Votes(src=votes_f.src, voters=votes_f.get("voters"),
@@ -169,7 +169,7 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
     if decided_f is not None:
         decided = m.Decided(
             src=decided_f.src,
-            awards=tuple(m.AwardDecision(a.key, ref, ref.src)
+            awards=tuple(m.AwardDecision(a.key, ref, ref.src, a.key_src)
                          for a in decided_f.get("awards", ()) for ref in a.value),
             next_leader=decided_f.get("next_leader"),
             next_deputy=decided_f.get("next_deputy"),

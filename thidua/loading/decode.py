@@ -36,10 +36,12 @@ class Decoded:
 _LEGACY_MARKS = "ª¬­®§©¨«µ¸¶·¹¼½¾ÆÇËÎÏÑÖ×ØÛÞßäåæçëîïñöøûüþÿ÷¤¥¦¯°±²³"
 _LEGACY_RE = re.compile(f"[A-Za-z][{_LEGACY_MARKS}]|[{_LEGACY_MARKS}][A-Za-z]")
 
-# Signatures of each legacy encoding in raw bytes (letter followed by mark byte).
-_VNI_MARKS = frozenset(b"\xf8\xf9\xfb\xf5\xef\xd8\xd9\xdb\xd5\xcf\xe2\xea\xf4\xf6\xe6\xe5\xe4\xe3\xe1\xe0")
-_CP1258_MARKS = frozenset(b"\xcc\xec\xde\xd2\xf2")
-_TCVN3_BYTES = frozenset(range(0xA1, 0x100)) - frozenset(b"\xd7\xf7")
+_VOWELS = frozenset(b"aeiouyAEIOUY")
+_VIETNAMESE_LETTERS = frozenset(
+    unicodedata.normalize("NFC", base + tone)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+) | {"đ", "Đ"}
 
 
 def _position(text: str, index: int, file: str) -> Source:
@@ -49,23 +51,19 @@ def _position(text: str, index: int, file: str) -> Source:
 
 
 def guess_legacy_encoding(data: bytes) -> str:
-    """Best guess among Windows-1258, VNI and TCVN3 for bytes that are not UTF-8."""
-    letters = b"aeiouyAEIOUYdD"
-    scores = {"Windows-1258": 0, "VNI": 0, "TCVN3 (ABC)": 0}
-    prev = 0
-    for b in data:
-        if b >= 0x80:
-            if prev in letters and b in _CP1258_MARKS:
-                scores["Windows-1258"] += 2
-            if prev in letters and b in _VNI_MARKS:
-                scores["VNI"] += 1
-            if b in _TCVN3_BYTES and not (prev in letters and b in _VNI_MARKS):
-                scores["TCVN3 (ABC)"] += 1
-        prev = b
-    # VNI writes đ as "ñ" (0xF1) and tones as a byte after the vowel; TCVN3 uses one byte per letter.
-    if data.count(b"\xf1") and scores["VNI"]:
-        scores["VNI"] += data.count(b"\xf1")
-    return max(scores, key=lambda k: (scores[k], k == "TCVN3 (ABC)"))
+    """Best guess among Windows-1258, VNI and TCVN3 for bytes that are not UTF-8.
+
+    Windows-1258 is the only one of the three Python can decode: when its reading
+    gives Vietnamese letters only, that is the answer. VNI writes a tone or a hat as
+    a byte after the vowel ("Hoäi"), TCVN3 writes a whole letter as one byte ("Héi").
+    """
+    as_1258 = unicodedata.normalize("NFC", data.decode("cp1258", "replace"))
+    foreign = [ch for ch in as_1258 if not ch.isascii()]
+    if foreign and sum(ch in _VIETNAMESE_LETTERS for ch in foreign) >= 0.9 * len(foreign):
+        return "Windows-1258"
+    after_vowel = sum(1 for a, b in zip(data, data[1:], strict=False) if b >= 0x80 and a in _VOWELS)
+    elsewhere = sum(1 for a, b in zip(data, data[1:], strict=False) if b >= 0x80 and a not in _VOWELS)
+    return "VNI" if after_vowel > elsewhere else "TCVN3 (ABC)"
 
 
 def _first_bad_utf8(data: bytes) -> int:

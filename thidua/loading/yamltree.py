@@ -29,8 +29,12 @@ from thidua.rules import (
 
 try:  # libyaml's C parser; the pure-Python one where libyaml is missing
     from yaml import CSafeLoader as _Loader
+
+    _C_PARSER = True
 except ImportError:  # pragma: no cover - depends on the machine
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _C_PARSER = False
 
 MAX_DEPTH = 32
 
@@ -188,8 +192,9 @@ def parse(text: str, file: str) -> Tree:
         where = Source(file, 1, 1)
         mark = getattr(exc, "position", None)
         if isinstance(mark, int):
-            head = text[:mark]
-            where = Source(file, head.count("\n") + 1, mark - (head.rfind("\n") + 1) + 1)
+            # libyaml counts bytes of the UTF-8 it was given; the pure-Python reader counts characters
+            head = text.encode("utf-8")[:mark].decode("utf-8", "ignore") if _C_PARSER else text[:mark]
+            where = Source(file, head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1)
         char = getattr(exc, "character", None)
         what = f"U+{ord(char):04X}" if isinstance(char, str) else f"0x{char:02X}" if isinstance(char, int) else "lạ"
         b.diags.append(e100_yaml_syntax.RULE.at(where, f"ký tự điều khiển {what} không được phép trong YAML"))

@@ -46,7 +46,9 @@ def next_year_text(current: BlocYear, handover: Handover, schema_line: str | Non
         lines.append(schema_line)
     lines += [
         f"# Khối {current.bloc}, năm {year}: tạo bởi `thidua handover {current.year} --bloc {current.bloc} --write`.",
-        f"# Trưởng khối, Phó khối theo đề xuất ({handover.rule_name}); sửa nếu khối quyết định khác.",
+        ("# Trưởng khối, Phó khối theo quyết định của khối ghi trong tệp năm trước."
+         if handover.decided_chair or handover.decided_deputy else
+         f"# Trưởng khối, Phó khối theo đề xuất ({handover.rule_name}); sửa nếu khối quyết định khác."),
         f"bloc: {current.bloc}",
         f"year: {year}",
         f"name: {_q(current.name)}",
@@ -59,10 +61,13 @@ def next_year_text(current: BlocYear, handover: Handover, schema_line: str | Non
         if m.short:
             lines.append(f"    short: {_q(m.short)}")
     lines.append("")
-    if handover.chair:
-        lines.append(f"leader: {handover.chair}")
-    if handover.deputy:
-        lines.append(f"deputy: {handover.deputy}")
+    # What the bloc decided wins over what the rule proposes: the file records decisions.
+    chair = handover.decided_chair or handover.chair
+    deputy = handover.decided_deputy or handover.deputy
+    if chair:
+        lines.append(f"leader: {chair}")
+    if deputy:
+        lines.append(f"deputy: {deputy}")
     if current.rotation is not None:
         r = current.rotation
         lines.append("rotation:")

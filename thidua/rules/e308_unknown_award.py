@@ -17,9 +17,9 @@ def check(ctx):
     by = ctx.by
     refs = []
     if by.votes:
-        refs += [(c.award, c.src) for c in by.votes.counts]
+        refs += [(c.award, c.award_src or c.src) for c in by.votes.counts]
     if by.decided:
-        refs += [(a.award, a.src) for a in by.decided.awards]
+        refs += [(a.award, a.award_src or a.src) for a in by.decided.awards]
     reported = set()
     for award, src in refs:
         if award not in known and award not in reported:

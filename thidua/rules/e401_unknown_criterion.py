@@ -27,8 +27,8 @@ def check(ctx):
     for sheet in ctx.by.scores:
         for p in (*sheet.self_points, *sheet.agreed):
             if p.criterion in groups:
-                yield RULE.at(p.src, f"'{p.criterion}' là nhóm có tiêu chí con; chấm điểm cho từng tiêu chí con",
+                yield RULE.at(p.key_src or p.src, f"'{p.criterion}' là nhóm có tiêu chí con; chấm điểm cho từng tiêu chí con",
                               "Chấm vào các tiêu chí con; tổng nhóm do thidua tự cộng.")
             elif p.criterion not in leaves:
-                yield RULE.at(p.src, f"bảng '{table.name}' không có tiêu chí '{p.criterion}'",
+                yield RULE.at(p.key_src or p.src, f"bảng '{table.name}' không có tiêu chí '{p.criterion}'",
                               f"Các tiêu chí của bảng: {', '.join(sorted(leaves))[:300]}.")

@@ -1,10 +1,10 @@
-"""E502 discipline-award: Đơn vị bị kỷ luật nhưng được ghi nhận khen thưởng."""
+"""W502 discipline-award: Đơn vị bị kỷ luật nhưng được ghi nhận khen thưởng."""
 
 from thidua.diagnostics import Severity
 from thidua.rules.base import Rule
 
 RULE = Rule(
-    code="E502",
+    code="W502",
     name="discipline-award",
     severity=Severity.WARNING,
     title="Đơn vị bị kỷ luật nhưng được ghi nhận khen thưởng",
