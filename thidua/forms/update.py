@@ -322,6 +322,8 @@ def _diff_adjustments(by: BlocYear, sheet: MemberScores | None, member: str, fie
                                             r.cell.slot.cell, "Ghi số điểm vào ô điểm cùng dòng."))
                 continue
             reason = r.value if r is not None else ""
+            if not reason and not p.value:
+                continue  # a 0 in an empty row adds nothing
             if not reason:
                 problems.append(FormProblem(p.form, f"{word} chưa ghi lý do", p.cell.slot.sheet, p.cell.slot.cell,
                                             "Ghi lý do vào ô lý do cùng dòng.", Severity.WARNING))

@@ -31,6 +31,7 @@ WIDTH = 110
 SCORE_FIELDS = ("self", "agreed", "bonus", "deductions", "total")
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\n]*$")
 _PLAIN_SAFE_FLOW = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:,\[\]{}\n]*$")
+_PLAIN_KEY = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 _LOOKS_TYPED = re.compile(r"^([-+]?[\d.]+([eE][-+]?\d+)?|true|false|yes|no|on|off|null|~)$", re.IGNORECASE)
 
 
@@ -257,7 +258,8 @@ class YamlEditor:
             succ = successor(name)
             at = self._line_start_before(succ) if succ is not None else None
             if at is not None:
-                self.splice(at, at, self.entry(kt, v, indent))
+                gap = self.nl if indent == 0 and mapping is self.root else ""  # a new top-level section
+                self.splice(at, at, self.entry(kt, v, indent) + gap)
             else:
                 tail_text.append(self.entry(kt, v, indent))
         if tail_text:
@@ -287,7 +289,7 @@ class YamlEditor:
     def set_reason(self, node, text: str, flow: bool) -> None:
         if not isinstance(node, yaml.ScalarNode):
             raise EditError("lý do không phải là một chuỗi")
-        style = node.style
+        style = node.style or None
         if style == "'" and "\n" not in text:
             new = "'" + text.replace("'", "''") + "'"
         elif style is None and _plain_ok(text, flow):
@@ -316,15 +318,15 @@ class YamlEditor:
         flow = False
         if sample is not None:
             flow = bool(sample.flow_style)
-            style = sample.value[0][0].style
+            style = sample.value[0][0].style or None  # libyaml says '' for plain
         ordered = sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0]))
         return _Map(tuple((self.key_text(k, style), v) for k, v in ordered), flow, wrap=flow)
 
     def key_text(self, key: str, style) -> str:
         if style == "'":
             return f"'{key}'"
-        if style is None and _plain_ok(key, True):
-            return key
+        if style is None and _PLAIN_KEY.match(key):
+            return key  # the siblings are plain: thidua reads every key as text, so 1.10 stays "1.10"
         return quote(key)
 
     def _adjustments_value(self, items: tuple[tuple[Decimal, str], ...], sample) -> _Seq:
@@ -431,7 +433,7 @@ class YamlEditor:
     def _set_points(self, mapping, values: dict[str, Decimal], rank: dict[str, int]) -> None:
         if not isinstance(mapping, yaml.MappingNode):
             raise EditError("điểm không phải là một mục 'mã tiêu chí: điểm'")
-        style = mapping.value[0][0].style if mapping.value else '"'
+        style = (mapping.value[0][0].style or None) if mapping.value else '"'
         new = []
         for crit, value in sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0])):
             hit = self.get(mapping, crit)
