@@ -277,3 +277,19 @@ def test_clean_values_have_no_finding(tmp_path):
     with a decimal comma inside a percentage, an empty optional key, an unquoted criterion id."""
     root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN})
     assert diagnostics(root) == []
+
+
+def test_decimal_comma_inside_a_flow_mapping_is_named_as_such(tmp_path):
+    """In {"1.1": 9,5} YAML splits 9,5 into the value 9 and a key 5: say what the person meant."""
+    text = dedent("""
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        scores:
+          hlhpn: {agreed: {"1.1": 9,5, "1.2": 3}}
+    """)
+    [finding] = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
+    assert (finding.code, finding.source.line, finding.source.col) == ("E203", 7, 27)
+    assert "9.5" in finding.hint
