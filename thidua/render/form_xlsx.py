@@ -20,6 +20,7 @@ openpyxl is imported inside :func:`form_xlsx` only.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 from collections.abc import Callable
@@ -29,7 +30,7 @@ from thidua.core.numbers import vn_number
 from thidua.forms.meta import MAGIC, MAX_REASON, META_SHEET, VERSION, Check, Slot, number_text
 from thidua.forms.plan import AGREED_SHEET, INSTRUCTIONS_SHEET, FormPlan, MemberForm
 from thidua.model import Adjustment, Criterion
-from thidua.render.xlsx_determinism import pin_xlsx
+from thidua.render.xlsx import stable_zip
 
 FONT = "Times New Roman"
 INPUT_FILL = "FFF2CC"
@@ -368,4 +369,4 @@ def form_xlsx(plan: FormPlan) -> bytes:
     wb.security = WorkbookProtection(lockStructure=True)
     out = io.BytesIO()
     wb.save(out)
-    return pin_xlsx(out.getvalue())
+    return stable_zip(out.getvalue(), dt.datetime(plan.year, 1, 1))
