@@ -221,6 +221,7 @@ def bloc_context(result: BlocResult, handover: Handover | None, config: Config) 
             "deduction_cap": table.deduction_cap if table else None,
         },
         "rows": _rows(result),
+        "scored_count": sum(1 for r in result.ranked if r.total.scored),
         "tied": any(r.tied for r in result.ranked),
         "bands": [{"name": b.name, "min": b.min} for b in result.rules.bands],
         "voters": by.votes.voters if by.votes else None,

@@ -134,11 +134,27 @@ class Sheet:
             cell.value = num(value)
         else:
             cell.value = value
-        self.style(cell, (size, bold, italic, underline, align, valign, wrap, fmt, border, quote))
+        key = (size, bold, italic, underline, align, valign, wrap, fmt, border, quote)
+        self.style(cell, key)
         if last_col is not None and last_col > col:
-            # openpyxl gives the edge cells of a merged range the border of its first cell
-            self.ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=last_col)
+            self.merge(row, col, row, last_col, key if border else None)
         return cell
+
+    def merge(self, r1: int, c1: int, r2: int, c2: int, key: tuple | None = None) -> None:
+        """Merge a range; with ``key``, every cell of it takes that style, so its borders run all round.
+
+        openpyxl's own merge_cells re-styles each covered cell one by one (its protection, its
+        borders), which costs more than the rest of the sheet; a merge is only a range in the
+        sheet's <mergeCells>, and the covered cells may stay empty.
+        """
+        from openpyxl.worksheet.merge import MergedCellRange
+
+        self.ws.merged_cells.add(MergedCellRange(self.ws, f"{self.letter(c1)}{r1}:{self.letter(c2)}{r2}"))
+        if key is not None:
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        self.style(self.ws.cell(row=r, column=c), key)
 
     def style(self, cell, key: tuple) -> None:
         """Apply a style by key. openpyxl interns every font, alignment and border by hashing it,
@@ -216,7 +232,7 @@ class Sheet:
             self.height(r + 1, line_height(BODY) * issuer_lines + 2)
         else:
             self.put(r, 1, h["issuer"], bold=True, align="center", valign="top", last_col=left_last)
-            self.ws.merge_cells(start_row=r, start_column=1, end_row=r + 1, end_column=left_last)
+            self.merge(r, 1, r + 1, left_last)
             # The title's first line level with the issuer's, the motto right under it; a long
             # issuer name grows the second row only.
             issuer_lines = estimate_lines(h["issuer"], lw, BODY, True)
@@ -327,7 +343,7 @@ def score_sheet(wb, ctx: dict[str, Any]) -> tuple[Any, int, int, int]:
     singles = [("TT", 1), ("Đơn vị", 2)] + [(t, g2 + 1 + i) for i, t in enumerate(rest)]
     for text, c in singles:
         s.put(h1, c, text, bold=True, align="center")
-        s.ws.merge_cells(start_row=h1, start_column=c, end_row=h2, end_column=c)
+        s.merge(h1, c, h2, c)
     heads = group_headers(groups)
     if n:
         s.put(h1, g1, "Điểm theo nhóm tiêu chí", bold=True, align="center", last_col=g2)
@@ -446,8 +462,11 @@ def minutes_sheet(wb, ctx: dict[str, Any]) -> None:
     s.skip()
 
     s.para("II. KẾT QUẢ CHẤM ĐIỂM", bold=True, align="left")
-    s.para(f"Hội nghị thống nhất kết quả chấm điểm thi đua năm {year} của {ctx['bloc']['member_count']} đơn vị "
-           "(Bảng tổng hợp kèm theo).")
+    if ctx["scored_count"]:
+        s.para(f"Hội nghị thống nhất kết quả chấm điểm thi đua năm {year} của {ctx['scored_count']} đơn vị "
+               "(Bảng tổng hợp kèm theo).")
+    else:
+        s.para("Chưa có kết quả chấm điểm.")
     leaders = [r for r in ctx["rows"] if r["rank"] == 1]
     if leaders:
         text = "; ".join(f"{r['name']} ({vn_number(r['total'])} điểm" + (f", xếp loại {r['band']})" if r["band"] else ")")
