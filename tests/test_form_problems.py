@@ -221,3 +221,44 @@ def test_export_refuses_a_bloc_year_with_errors_and_bad_output_names(setup, tmp_
 def test_help_has_an_example(sub):
     result = run("form", sub, "--help")
     assert result.exit_code == 0 and "Example: thidua form " + sub in result.output
+
+
+def test_tampered_metadata_is_a_problem_not_a_crash(setup, tmp_path):
+    root, form, before = setup
+    wb = openpyxl.load_workbook(form)
+    meta = wb[META_SHEET]
+    row = next(r for r in range(1, 200) if meta[f"A{r}"].value == "input")
+    meta[f"C{row}"] = "not a cell"
+    wb.save(tmp_path / "tampered.xlsx")
+    err = refused(root, before, tmp_path / "tampered.xlsx")
+    assert "!_thidua: error: trang ẩn _thidua không hợp lệ (ô 'not a cell')" in err
+
+
+def test_a_member_that_left_since_the_export(setup, tmp_path):
+    root, form, _ = setup
+    path = root / YEAR_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("  - {id: delta, name: Đoàn Delta}\n", "")
+                    .replace("  delta:\n    self: {\"1.1\": 5, \"1.2\": 5, \"2\": 5}\n    deductions: 1\n", ""),
+                    encoding="utf-8")
+    assert run("validate", "--root", root).exit_code == 0
+    untouched = fill(form, tmp_path / "ok.xlsx", {"Beta": {SELF["1.2"]: 6}})
+    assert run("form", "import", untouched, "--root", root).exit_code == 0  # delta's sheet was not changed
+    changed = fill(form, tmp_path / "bad.xlsx", {"Đoàn Delta": {SELF["1.2"]: 6}})
+    err = refused(root, path.read_bytes(), changed)
+    assert "!Đoàn Delta: error: đơn vị 'delta' không còn trong tệp khối-năm" in err
+
+
+def test_sheet_titles_are_valid_and_unique():
+    from thidua.diagnostics import Source
+    from thidua.forms.plan import sheet_titles
+    from thidua.model import Member
+
+    src = Source("x")
+    members = (Member("a", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Khánh Hòa", src),
+               Member("b", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Khánh Hòa (cũ)", src),
+               Member("c", "Ban A/B: [thử]?", src), Member("d", "Hướng dẫn", src))
+    titles = sheet_titles(members)
+    assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in titles.values())
+    assert len({t.casefold() for t in titles.values()}) == 4
+    assert titles["c"] == "Ban A-B- -thử--"
+    assert titles["d"] == "Hướng dẫn (2)"

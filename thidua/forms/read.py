@@ -35,6 +35,7 @@ from thidua.forms.meta import (
 MAX_FORM_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_PLACES = 4  # more decimals than this is a computation left unrounded, not a score
+_COORDINATE = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
 _COMMA_NUMBER = re.compile(r"^[+-]?\d+,\d+$")
 _DOT_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!")
@@ -139,6 +140,11 @@ def read_form(path: Path, name: str | None = None) -> FormRead:
     meta, problems = _read_meta(values[META_SHEET], name)
     if meta is None:
         return FormRead(name, None, (), tuple(problems))
+    for ref in [*((c.sheet, c.cell) for c in meta.checks), *((s.sheet, s.cell) for s in meta.slots)]:
+        if ref[0] in values.sheetnames and not _COORDINATE.match(ref[1]):
+            return FormRead(name, None, (), (*problems, FormProblem(
+                name, f"trang ẩn _thidua không hợp lệ (ô '{ref[1]}')", META_SHEET,
+                hint="Xuất lại biểu mẫu bằng 'thidua form export'.")))
     for c in meta.checks:
         if c.sheet not in values.sheetnames:
             problems.append(FormProblem(name, f"thiếu trang '{c.sheet}' của biểu mẫu", hint="Không đổi tên, "
@@ -153,6 +159,9 @@ def read_form(path: Path, name: str | None = None) -> FormRead:
         return FormRead(name, meta, (), tuple(problems))
     cells = []
     for slot in meta.slots:
+        if slot.sheet not in values.sheetnames:
+            problems.append(FormProblem(name, f"thiếu trang '{slot.sheet}' của biểu mẫu"))
+            continue
         value, found = _read_cell(values[slot.sheet][slot.cell].value, formulas[slot.sheet][slot.cell].value,
                                   slot, name)
         problems.extend(found)

@@ -202,6 +202,8 @@ def _collect(form: FormRead, by: BlocYear, table, proposals: dict, problems: lis
     gone: set[str] = set()
     for cv in form.cells:
         s = cv.slot
+        if not cv.changed:
+            continue  # a member that left since the export, with its sheet untouched, is no problem
         if s.member not in by.member_ids:
             if s.member not in gone:
                 gone.add(s.member)
@@ -210,8 +212,6 @@ def _collect(form: FormRead, by: BlocYear, table, proposals: dict, problems: lis
             continue
         if s.field == "score" and s.key not in leaves:
             problems.append(FormProblem(form.file, f"tiêu chí '{s.key}' không có trong bảng", s.sheet, s.cell))
-            continue
-        if not cv.changed:
             continue
         where = cell_ref(form.file, s.sheet, s.cell)
         if cv.value is None:
