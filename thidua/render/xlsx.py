@@ -62,10 +62,9 @@ def estimate_lines(text: str, width: float, size: int = BODY, bold: bool = False
     """Lines ``text`` takes when wrapped in a cell ``width`` characters wide (Excel does not size
     merged cells by itself, so row heights are set from this estimate)."""
     per_line = max(width * 1.15 * BODY / size * (0.88 if bold else 1.0), 1.0)
-    upper = sum(1 for ch in text if ch.isupper())
     total = 0
     for part in text.split("\n"):
-        weight = len(part) + 0.25 * sum(1 for ch in part if ch.isupper()) if upper else len(part)
+        weight = len(part) + 0.25 * sum(1 for ch in part if ch.isupper())  # capitals are wider
         total += max(1, math.ceil(weight / per_line))
     return total
 
@@ -274,16 +273,15 @@ class Sheet:
         self.fit(sign_row, s["unit"], right_first, self.ncols, BODY, True)
         self.row = max(sign_row, r + 1 + len(recipients)) + 1
 
-    def table_head(self, cells: Sequence[tuple[str, int, int]], row: int | None = None) -> int:
-        """One header row of (text, first column, last column); bold, centred, boxed."""
-        r = row or self.row
+    def table_head(self, cells: Sequence[tuple[str, int, int]]) -> int:
+        """One header row of (text, first column, last column), bold, centred, boxed; returns its row."""
+        r = self.row
         lines = 1
         for text, c1, c2 in cells:
             self.put(r, c1, text, bold=True, align="center", last_col=c2, border=True)
             lines = max(lines, estimate_lines(text, self.width_of(c1, c2), BODY, True))
         self.height(r, lines * line_height(BODY) + 4)
-        if row is None:
-            self.row += 1
+        self.row += 1
         return r
 
     def print_titles(self, first: int, last: int) -> None:
