@@ -7,7 +7,12 @@ nothing here raises for bad data.
 
 from __future__ import annotations
 
+import gc
+import os
 import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +33,10 @@ from thidua.schema.formats import BLOC_YEAR, CONFIG, TABLE
 from thidua.schema.types import Context, Fields, Obj
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
+# Bloc-years kept in memory: a year and the five before it that the history checks read, with room to
+# spare. Older entries are dropped (and read again if asked for), so a run over thousands of files stays
+# flat in memory whatever order it visits them in.
+CACHED_BLOC_YEARS = 16
 _TABLE_REF = re.compile(r"^_tables/([a-z0-9][a-z0-9._-]{0,79})$")
 
 
@@ -39,8 +48,32 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one document is turned into records.
+
+    A document becomes thousands of small records (nodes, sources, fields) with no
+    reference cycles among them; with the collector running, the young ones are
+    scanned again and again while the document is still being built. Reference
+    counting frees them all the same. The collector's state is restored on exit.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def read_document(data: bytes, name: str, spec: Obj) -> Loaded:
     """Check one document's bytes against a format; pure apart from taking bytes."""
+    with _cyclic_gc_paused():
+        return _read_document(data, name, spec)
+
+
+def _read_document(data: bytes, name: str, spec: Obj) -> Loaded:
     decoded = decode(data, name)
     diags = list(decoded.diagnostics)
     if decoded.text is None:
@@ -80,10 +113,15 @@ class Workspace:
         self.root = root
         self._config: tuple[m.Config, tuple[Diagnostic, ...]] | None = None
         self._tables: dict[str, tuple[m.Table | None, tuple[Diagnostic, ...]]] = {}
-        self._bloc_years: dict[Path, BlocYearLoad] = {}
+        self._bloc_years: OrderedDict[str, BlocYearLoad] = OrderedDict()
+        self._names: dict[str, str] = {}
 
     def name(self, path: Path) -> str:
-        return display_path(self.root, path)
+        key = os.path.abspath(path)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = display_path(self.root, path)
+        return name
 
     def read(self, path: Path, spec: Obj) -> Loaded:
         name = self.name(path)
@@ -128,10 +166,16 @@ class Workspace:
 
     # -- bloc-years ----------------------------------------------------------
     def bloc_year(self, path: Path) -> BlocYearLoad:
-        key = path.resolve()
-        if key not in self._bloc_years:
-            self._bloc_years[key] = self._load_bloc_year(path)
-        return self._bloc_years[key]
+        key = os.path.abspath(path)  # a cache key: no need to ask the file system (resolve) every time
+        load = self._bloc_years.get(key)
+        if load is None:
+            with _cyclic_gc_paused():
+                load = self._bloc_years[key] = self._load_bloc_year(path)
+            if len(self._bloc_years) > CACHED_BLOC_YEARS:
+                self._bloc_years.popitem(last=False)
+        else:
+            self._bloc_years.move_to_end(key)
+        return load
 
     def bloc_year_of(self, bloc: str, year: int) -> BlocYearLoad | None:
         path = bloc_year_path(self.root, bloc, year)
@@ -139,7 +183,7 @@ class Workspace:
 
     def forget(self, path: Path) -> None:
         """Drop a bloc-year from the cache so a long run keeps memory flat."""
-        self._bloc_years.pop(path.resolve(), None)
+        self._bloc_years.pop(os.path.abspath(path), None)
 
     def _load_bloc_year(self, path: Path) -> BlocYearLoad:
         name = self.name(path)
