@@ -15,6 +15,16 @@ from pathlib import Path
 from thidua.errors import ThiduaError
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; give a new one what the umask allows (mkstemp's 0600 would not)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``path`` atomically; refuse when ``path`` is one of ``protect``."""
     target = path.resolve()
@@ -22,9 +32,11 @@ def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = ()) -> No
         if Path(p).resolve() == target:
             raise ThiduaError(f"không ghi đè lên tệp đầu vào '{path}'")
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), mode)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -40,9 +52,11 @@ def create_new(path: Path, data: bytes) -> bool:
     if path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), mode)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
