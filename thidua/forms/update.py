@@ -15,7 +15,6 @@ unless the form changes that very cell.
 from __future__ import annotations
 
 import codecs
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -420,7 +419,5 @@ def write_updates(result: ImportResult) -> list[FormProblem]:
     for u in result.updates:
         if not u.changes or u.new == u.old:
             continue
-        mode = u.path.stat().st_mode & 0o7777
-        atomic_write(u.path, u.new)
-        os.chmod(u.path, mode)
+        atomic_write(u.path, u.new)  # keeps the file's permissions
     return []
