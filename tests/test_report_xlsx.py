@@ -81,6 +81,21 @@ def test_header_block(wb, sheet):
     assert issuer.font.sz in (13, 14) and motto.font.sz in (13, 14)
 
 
+@pytest.mark.parametrize("kind", ["bloc", "province"])
+def test_merged_ranges_never_overlap(wb, tmp_path, kind):
+    """Excel offers to repair a workbook whose merged ranges overlap (LibreOffice says nothing)."""
+    if kind == "province":
+        root = data_root(tmp_path)
+        assert report(root, "--year", "2024", "--format", "xlsx").exit_code == 0
+        wb = openpyxl.load_workbook(root / "reports/2024/tong-hop.xlsx")
+    for ws in wb.worksheets:
+        seen: dict[tuple[int, int], str] = {}
+        for rng in ws.merged_cells.ranges:
+            for cell in rng.cells:
+                assert cell not in seen, f"{ws.title}: {rng} overlaps {seen[cell]}"
+                seen[cell] = str(rng)
+
+
 def test_number_lines(wb):
     assert find(wb["Biên bản"], "Số: 01/BB-KTĐ").column == 1
     assert find(wb["Tờ trình"], "Số:     /TTr-KTĐ").column == 1

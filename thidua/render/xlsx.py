@@ -230,7 +230,7 @@ class Sheet:
             self.height(r, line_height(BODY) * estimate_lines(h["parent"], lw) + 2)
             self.height(r + 1, line_height(BODY) * issuer_lines + 2)
         else:
-            self.put(r, 1, h["issuer"], bold=True, align="center", valign="top", last_col=left_last)
+            self.put(r, 1, h["issuer"], bold=True, align="center", valign="top")
             self.merge(r, 1, r + 1, left_last)
             # The title's first line level with the issuer's, the motto right under it; a long
             # issuer name grows the second row only.
@@ -433,7 +433,7 @@ def chart_text(size: int = 10):
     from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties
 
     props = CharacterProperties(latin=Font(typeface=FONT), cs=Font(typeface=FONT), sz=size * 100)
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props, r=[])])
 
 
 def minutes_sheet(wb, ctx: dict[str, Any]) -> None:
