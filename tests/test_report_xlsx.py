@@ -206,6 +206,17 @@ def test_formula_looking_names_are_stored_as_text(tmp_path):
         assert cell.data_type == "s" and cell.quotePrefix, name
 
 
+@pytest.mark.parametrize("text", ["=1+2", "+1", "-1", "@A1", "\tTab đầu", "\rCR đầu", "#REF!", "x\x01y"])
+def test_put_stores_any_text_as_text(text):
+    from thidua.render.xlsx import Sheet
+
+    wb = openpyxl.Workbook()
+    cell = Sheet(wb, "Thử", (10, 10), landscape=False).put(1, 1, text)
+    assert cell.data_type == "s"
+    assert cell.value == text.replace("\x01", "\ufffd")  # XML cannot hold U+0001: shown, not dropped
+    assert cell.quotePrefix == (text[0] in "=+-@\t\r#")
+
+
 # -- same bytes -------------------------------------------------------------------------
 
 
