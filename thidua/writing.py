@@ -25,12 +25,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``path`` atomically; refuse when ``path`` is one of ``protect``."""
-    target = path.resolve()
-    for p in protect:
-        if Path(p).resolve() == target:
-            raise ThiduaError(f"không ghi đè lên tệp đầu vào '{path}'")
+def _write_temp(path: Path, data: bytes) -> str:
+    """``data`` in a synced temporary file beside ``path``, with the permissions ``path`` should have."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -40,6 +36,21 @@ def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = ()) -> No
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` atomically; refuse when ``path`` is one of ``protect``."""
+    target = path.resolve()
+    for p in protect:
+        if Path(p).resolve() == target:
+            raise ThiduaError(f"không ghi đè lên tệp đầu vào '{path}'")
+    tmp = _write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -51,15 +62,8 @@ def create_new(path: Path, data: bytes) -> bool:
     """Write ``path`` only if it does not exist yet (atomically); False when it already exists."""
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), mode)
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.link(tmp, path)  # fails if someone created the file meanwhile: never overwrite
         return True
     except FileExistsError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from thidua.diagnostics import Diagnostic, Severity, Source
 
@@ -33,3 +34,14 @@ class Rule:
            severity: Severity | None = None) -> Diagnostic:
         return Diagnostic(source, self.code, severity or self.severity, message,
                           self.hint if hint is None else hint)
+
+
+def adjustments_over_cap(rule: Rule, ctx, kind: str, cap: Decimal | None, label: str):
+    """Findings for sheets whose ``kind`` (bonus or deductions) adds up past ``cap``."""
+    if cap is None:
+        return
+    for sheet in ctx.by.scores:
+        items = getattr(sheet, kind)
+        total = sum((a.points for a in items), Decimal(0))
+        if items and total > cap:
+            yield rule.at(items[0].src or sheet.src, f"{sheet.member.id}: {label} {total} vượt mức tối đa {cap}")

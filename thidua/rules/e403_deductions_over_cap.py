@@ -1,9 +1,7 @@
 """E403 deductions-over-cap: Điểm trừ vượt mức tối đa."""
 
-from decimal import Decimal
-
 from thidua.diagnostics import Severity
-from thidua.rules.base import Rule
+from thidua.rules.base import Rule, adjustments_over_cap
 
 RULE = Rule(
     code="E403",
@@ -14,11 +12,8 @@ RULE = Rule(
     stage="bloc",
 )
 
+
 def check(ctx):
     table = ctx.by.table
-    if table is None or table.deduction_cap is None:
-        return
-    for sheet in ctx.by.scores:
-        total = sum((a.points for a in sheet.deductions), Decimal(0))
-        if total > table.deduction_cap and sheet.deductions:
-            yield RULE.at(sheet.deductions[0].src or sheet.src, f"{sheet.member.id}: điểm trừ {total} vượt mức tối đa {table.deduction_cap}")
+    if table is not None:
+        yield from adjustments_over_cap(RULE, ctx, "deductions", table.deduction_cap, "điểm trừ")
