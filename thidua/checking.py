@@ -31,7 +31,7 @@ def bloc_checks(by: BlocYear, config: Config, folder: str, stem: str,
     previous = history[-1] if history and history[-1].year == by.year - 1 else None
     ctx = BlocCheck(by, config, folder, stem, previous, history if previous else ())
     out: list[Diagnostic] = []
-    for check in checks("bloc"):
+    for check in checks("bloc", by.complete):
         out.extend(check(ctx))
     if by.awards:  # a bloc's own award rules are held to the province's standard
         for check in checks("config"):

@@ -311,6 +311,7 @@ class BlocYear:
     awards: tuple[AwardRule, ...] = ()
     number: str = ""
     note: str = ""
+    complete: bool = True  # False when some values failed to load (their findings say which)
 
     def member(self, member_id: MemberId) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)

@@ -146,7 +146,8 @@ def build_event(kind: str, value, src) -> m.Event | None:
     return m.Event(kind=kind, date=value, src=src)
 
 
-def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = None) -> m.BlocYear:
+def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = None,
+                    complete: bool = True) -> m.BlocYear:
     """A bloc-year; its own ``rotation:`` and ``scoring:`` override the province's key by key."""
     config = config or m.Config()
     bloc = f.get("bloc")
@@ -210,4 +211,5 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
         awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
         number=f.get("number", ""),
         note=f.get("note", ""),
+        complete=complete,
     )

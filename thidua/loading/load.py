@@ -33,10 +33,11 @@ from thidua.schema.formats import BLOC_YEAR, CONFIG, TABLE
 from thidua.schema.types import Context, Fields, Obj
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
-# Bloc-years kept in memory: a year and the five before it that the history checks read, with room to
-# spare. Older entries are dropped (and read again if asked for), so a run over thousands of files stays
-# flat in memory whatever order it visits them in.
-CACHED_BLOC_YEARS = 16
+# Bloc-years kept in memory: a year and the ones before it that the history checks read (at most
+# checking.HISTORY_YEARS = 21, for a 20-year cooldown), with room to spare. Older entries are dropped (and
+# read again if asked for), so a run over thousands of files stays flat in memory whatever order it
+# visits them in.
+CACHED_BLOC_YEARS = 24
 _TABLE_REF = re.compile(r"^_tables/([a-z0-9][a-z0-9._-]{0,79})$")
 
 
@@ -208,4 +209,6 @@ class Workspace:
             table = build.build_table(criteria, f"{name}#criteria")
         elif criteria is not None:
             diags.append(e200_wrong_type.RULE.at(loaded.fields.at("criteria"), "bảng chấm điểm không hợp lệ"))
-        return BlocYearLoad(path, name, build.build_bloc_year(loaded.fields, table, self.config()[0]), tuple(diags))
+        complete = not any(d.is_error for d in loaded.diagnostics)
+        by = build.build_bloc_year(loaded.fields, table, self.config()[0], complete)
+        return BlocYearLoad(path, name, by, tuple(diags))

@@ -67,6 +67,7 @@ MODULES: tuple[ModuleType, ...] = tuple(importlib.import_module(f"{__name__}.{n}
 REGISTRY = {m.RULE.code: m.RULE for m in MODULES}
 
 
-def checks(stage: str):
-    """The check functions of one stage, in code order."""
-    return tuple(m.check for m in MODULES if m.RULE.stage == stage and hasattr(m, "check"))
+def checks(stage: str, complete: bool = True):
+    """The check functions of one stage, in code order (without those that need every value loaded)."""
+    return tuple(m.check for m in MODULES
+                 if m.RULE.stage == stage and hasattr(m, "check") and (complete or not m.RULE.needs_complete))

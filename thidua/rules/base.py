@@ -21,6 +21,8 @@ class Rule:
       stage: where the check runs: ``text`` (decoding), ``yaml`` (parsing),
         ``schema`` (keys and types), ``bloc`` (one bloc-year), ``history``
         (a bloc-year against the years before), ``score`` (scoring).
+      needs_complete: the check reads every score, so a value dropped for an earlier error
+        would make it report a phantom problem (a total that does not match, a missing score).
     """
 
     code: str
@@ -29,6 +31,7 @@ class Rule:
     title: str
     hint: str
     stage: str
+    needs_complete: bool = False  # skipped when some values failed to load: they would look missing
 
     def at(self, source: Source, message: str, hint: str | None = None,
            severity: Severity | None = None) -> Diagnostic:

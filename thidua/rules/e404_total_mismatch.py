@@ -10,6 +10,7 @@ RULE = Rule(
     title="Tổng điểm ghi trong tệp khác tổng tính được",
     hint="Đối chiếu lại bảng điểm giấy: sửa điểm thành phần hoặc sửa 'total:'.",
     stage="bloc",
+    needs_complete=True,
 )
 
 

@@ -10,6 +10,7 @@ RULE = Rule(
     title="Thiếu điểm một số tiêu chí (tính là 0)",
     hint="Thêm điểm cho các tiêu chí còn thiếu.",
     stage="bloc",
+    needs_complete=True,
 )
 
 def check(ctx):
