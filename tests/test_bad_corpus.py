@@ -132,12 +132,7 @@ def _invocations(root: Path, out: Path, forms: dict[str, Path]) -> list[list[str
 # Known bugs outside this test's reach: (command, corpus file) → what happens. Each must still reproduce
 # (the test fails once it is fixed, so the entry is removed) and ends the test as xfail, after every other
 # command on that file has been checked.
-KNOWN_BUGS = {
-    ("history", "e203-year-not-a-number.yaml"):
-        "history_cmd.history_dict: KeyError 0 when a bloc-year's 'year:' is not a valid number",
-    ("history", "e205-year-out-of-range.yaml"):
-        "history_cmd.history_dict: KeyError 0 when a bloc-year's 'year:' is out of range",
-}
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("name", [r[0] for r in ROWS])

@@ -244,8 +244,6 @@ def test_outputs_stay_in_the_data_root_or_the_o_path(sandbox, name):
     assert changed == allowed
 
 
-@pytest.mark.xfail(strict=True, reason="form export without -o writes <bloc>-<year>-tu-cham.xlsx into the "
-                                       "current directory, outside the data root")
 def test_form_export_without_o_writes_inside_the_data_root(sandbox):
     before = files_under(sandbox["top"])
     assert invoke(["form", "export", "--bloc", "k", "2024", "--root", sandbox["root"]]).exit_code == 0
@@ -309,10 +307,6 @@ def test_no_table_reference_names_a_file_outside_tables(ref):
     assert path.suffix == ".yaml"
 
 
-@pytest.mark.xfail(strict=True, reason="the id patterns end with '$', which also matches just before a final "
-                                       "newline: an id, a bloc folder or a table reference ending in '\\n' is "
-                                       "accepted (schema/types.py _ID_RE, loading/root.py _BLOC_DIR, "
-                                       "loading/load.py _TABLE_REF); not an escape, but not the id it claims")
 def test_an_id_cannot_end_with_a_newline():
     from thidua.schema.types import _ID_RE
 

@@ -25,7 +25,8 @@ def export(
     year: Annotated[int, typer.Argument(help="Năm thi đua, ví dụ 2024.", min=1945, max=2200)],
     bloc: Annotated[str, typer.Option("--bloc", "-b", help="Mã khối, ví dụ mttq.")],
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045 - typer reads the annotation at run time
-        "--output", "-o", help="Tệp .xlsx cần ghi (mặc định <khối>-<năm>-tu-cham.xlsx hoặc -thong-nhat.xlsx).")] = None,
+        "--output", "-o", help="Tệp .xlsx cần ghi (mặc định forms/<năm>/<khối>-<năm>-tu-cham.xlsx "
+                             "hoặc -thong-nhat.xlsx trong thư mục dữ liệu).")] = None,
     agreed: Annotated[bool, typer.Option(
         "--agreed", help="Biểu mẫu nhập điểm khối thống nhất (một trang, mỗi đơn vị một cột) thay cho tự chấm.")] = False,
     root: RootOption = None,
@@ -54,7 +55,8 @@ def export(
     if not path.is_file():
         raise ThiduaError(f"không có tệp {path}")
     kind = "agreed" if agreed else "self"
-    out = output or Path(f"{bloc}-{year}-{'thong-nhat' if agreed else 'tu-cham'}.xlsx")
+    # Like reports, forms go under the data root unless -o names a place: never somewhere unasked.
+    out = output or data_root / "forms" / str(year) / f"{bloc}-{year}-{'thong-nhat' if agreed else 'tu-cham'}.xlsx"
     if out.suffix.lower() != ".xlsx":
         raise ThiduaError(f"tệp ra '{out}' phải có đuôi .xlsx (Excel không mở tệp sai đuôi)")
     ws = Workspace(data_root)

@@ -93,7 +93,8 @@ def history_dict(bloc: str, entries: list[YearEntry]) -> dict:
     from thidua.core.compare import follow
     from thidua.render.diagnostics import as_dict
 
-    built = [e for e in entries if e.bloc_year is not None]
+    # A file whose 'year:' is broken or disagrees with its name cannot be placed in the history.
+    built = [e for e in entries if e.bloc_year is not None and e.bloc_year.year == e.year]
     cells = {e.year: _cells(e) for e in entries}
     by_year = {e.year: e.bloc_year for e in built}
     years = []

@@ -38,7 +38,7 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 # read again if asked for), so a run over thousands of files stays flat in memory whatever order it
 # visits them in.
 CACHED_BLOC_YEARS = 24
-_TABLE_REF = re.compile(r"^_tables/([a-z0-9][a-z0-9._-]{0,79})$")
+_TABLE_REF = re.compile(r"^_tables/([a-z0-9][a-z0-9._-]{0,79})\Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,13 @@ import os
 import re
 from pathlib import Path
 
+from thidua.schema.types import ID_PATTERN
+
 CONFIG_NAME = "thidua.yaml"
 BLOCS_DIR = "blocs"
 TABLES_DIR = "_tables"
-_YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
-_BLOC_DIR = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+_YEAR_FILE = re.compile(r"^(\d{4})\.yaml\Z")
+_BLOC_DIR = re.compile(ID_PATTERN)  # a bloc folder is a bloc id
 
 
 class RootNotFound(Exception):

@@ -42,8 +42,9 @@ class _Invalid:
 
 INVALID: Any = _Invalid()
 
-ID_PATTERN = r"^[a-z][a-z0-9_-]{0,39}$"
-KEY_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,29}$"
+# \Z, not $: in Python '$' also matches before a final newline, so "k\n" would pass as an id.
+ID_PATTERN = r"^[a-z][a-z0-9_-]{0,39}\Z"
+KEY_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,29}\Z"
 _ID_RE = re.compile(ID_PATTERN)
 _KEY_RE = re.compile(KEY_PATTERN)
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -96,6 +97,11 @@ class Context:
     def report(self, d: Diagnostic) -> Any:
         self.diagnostics.append(d)
         return INVALID
+
+
+def json_regex(pattern: str) -> str:
+    """A Python pattern as JSON Schema (ECMA 262) writes it: '$' is already end of string there."""
+    return pattern.replace("\\Z", "$")
 
 
 def _kind(node: Node) -> str:
@@ -171,7 +177,7 @@ class Id(ScalarType):
         return Ref(node.value, node.src)
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": ID_PATTERN}
+        return {"type": "string", "pattern": json_regex(ID_PATTERN)}
 
 
 @dataclass(frozen=True)
@@ -189,7 +195,7 @@ class Key(ScalarType):
         return node.value
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": KEY_PATTERN}
+        return {"type": "string", "pattern": json_regex(KEY_PATTERN)}
 
 
 def parse_decimal(text: str) -> Decimal | None:
