@@ -293,3 +293,35 @@ def test_decimal_comma_inside_a_flow_mapping_is_named_as_such(tmp_path):
     [finding] = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
     assert (finding.code, finding.source.line, finding.source.col) == ("E203", 7, 27)
     assert "9.5" in finding.hint
+
+
+def test_decimal_comma_in_a_flow_mapping_does_not_steal_a_real_key(tmp_path):
+    """The split-off "5" must not collide with criterion "5" of the same sheet (no E101, no lost score)."""
+    text = dedent("""
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        scores:
+          hlhpn: {agreed: {"1.1": 9,5, "5": 20}}
+    """)
+    found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
+    assert [(d.code, d.source.line, d.source.col) for d in found] == [("E203", 7, 27)]
+
+
+def test_a_block_mapping_key_without_value_is_not_taken_for_a_decimal(tmp_path):
+    text = dedent("""
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        scores:
+          hlhpn:
+            agreed:
+              "1.1": 9
+              5:
+    """)
+    found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
+    assert [d.code for d in found] == ["E208"]

@@ -136,6 +136,19 @@ def _check_props(event, file: str, diags: list[Diagnostic]) -> None:
             diags.append(e103_tag.RULE.at(_source(file, event.start_mark), f"thẻ kiểu '{tag}'"))
 
 
+def _split_decimal(items: list, key: Scalar, new_scalar) -> bool:
+    """Undo what a decimal comma does in a flow mapping: {"1.1": 9,5} reads as 9 and a key 5.
+
+    When the value before is a plain whole number, put "9,5" back together so the
+    schema reports one decimal comma (E203) instead of a stray key and a lost digit.
+    """
+    prev_key, prev = items[-1]
+    if prev.__class__ is Scalar and prev.plain and prev.value.lstrip("+-").isdigit():
+        items[-1] = (prev_key, new_scalar(f"{prev.value},{key.value}", True, prev.src))
+        return True
+    return False
+
+
 def parse(text: str, file: str) -> Tree:
     """Parse one YAML document into a :class:`Tree`; problems become diagnostics.
 
@@ -144,7 +157,7 @@ def parse(text: str, file: str) -> Tree:
     nor tag, added to the mapping or list it belongs to) is written out inline.
     """
     diags: list[Diagnostic] = []
-    # One frame per open collection: [items, key, seen keys, is a mapping, where it starts]. ``key`` is
+    # One frame per open collection: [items, key, seen keys, is a mapping, where it starts, flow style]. ``key`` is
     # None while a key is expected, the key Scalar while its value is, False to drop the value that follows.
     stack: list[list] = []
     root: Node | None = None
@@ -170,10 +183,11 @@ def parse(text: str, file: str) -> Tree:
                     break
                 if event.anchor is not None or event.tag is not None:
                     _check_props(event, file, diags)
-                stack.append([[], None, {}, cls is _MappingStartEvent, _source(file, event.start_mark)])
+                stack.append([[], None, {}, cls is _MappingStartEvent, _source(file, event.start_mark),
+                              event.flow_style is True])
                 continue
             elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
-                items, _, _, is_map, src = stack.pop()
+                items, _, _, is_map, src, _ = stack.pop()
                 node = Mapping(tuple(items), src) if is_map else Sequence(tuple(items), src)
             elif cls is _AliasEvent:
                 diags.append(e102_alias.RULE.at(_source(file, event.start_mark), f"bí danh YAML '*{event.anchor}'"))
@@ -207,6 +221,9 @@ def parse(text: str, file: str) -> Tree:
                 continue
             frame[1] = None
             if key is False or node is None:
+                continue
+            if frame[5] and key.plain and node.__class__ is Scalar and node.plain and not node.value \
+                    and key.value.isdigit() and frame[0] and _split_decimal(frame[0], key, new_scalar):
                 continue
             seen = frame[2]
             first = seen.get(key.value)

@@ -384,20 +384,7 @@ class Dict(Type):
         if not isinstance(node, Mapping):
             return self.wrong(node, ctx)
         out = []
-        previous: Node | None = None
         for k, v in node.items:
-            if (isinstance(v, Scalar) and v.is_null and k.value.isdigit() and isinstance(previous, Scalar)
-                    and previous.plain and previous.value.isdigit()):
-                # In a flow mapping {"1.1": 9,5} the comma splits "9,5" into 9 and a key "5".
-                prev = previous.value
-                ctx.report(e203_bad_number.RULE.at(
-                    previous.src, f"'{prev},{k.value}' dùng dấu phẩy thập phân",
-                    f"Viết {prev}.{k.value} (dấu chấm); trong {{...}} dấu phẩy ngăn cách các mục."))
-                if out and out[-1].value_src == previous.src:
-                    out.pop()
-                previous = v
-                continue
-            previous = v
             key = self.key.convert(k, ctx)
             value = self.value.convert(v, ctx)
             if key is INVALID or value is INVALID:
