@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
-from thidua.loading.load import Workspace
+from thidua.loading.load import Workspace, bulk_reading
 from thidua.loading.root import all_data_files, classify
 from thidua.model import BlocYear, Config
 from thidua.rules import checks
@@ -139,8 +139,9 @@ def validate(root: Path, paths: Iterable[Path] = ()) -> list[FileReport]:
     """Findings per file, in the order given (the whole data root when no path is given)."""
     ws = Workspace(root)
     reports = []
-    for path in expand(root, paths):
-        reports.append(check_file(ws, path))
-        if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
-            ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
+    with bulk_reading():
+        for path in expand(root, paths):
+            reports.append(check_file(ws, path))
+            if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
+                ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
     return reports
