@@ -28,7 +28,8 @@ class HandoverRun:
         return self.handover is None
 
 
-def handover_at(root: Path, year: int, bloc: str) -> HandoverRun:
+def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -> HandoverRun:
+    """Propose the handover after ``year``; ``ws`` shares files another step already read."""
     if bloc not in bloc_ids(root):
         known = ", ".join(bloc_ids(root)) or "không có khối nào"
         raise ThiduaError(f"không có khối '{bloc}' (các khối: {known})")
@@ -36,7 +37,7 @@ def handover_at(root: Path, year: int, bloc: str) -> HandoverRun:
     if not path.is_file():
         have = ", ".join(str(y) for y in years_of(root, bloc)) or "chưa có năm nào"
         raise ThiduaError(f"khối '{bloc}' không có tệp năm {year} (các năm: {have})")
-    ws = Workspace(root)
+    ws = ws or Workspace(root)
     config, config_diags = ws.config()
     load = ws.bloc_year(path)
     findings = list(config_diags) + list(load.diagnostics)

@@ -14,7 +14,7 @@ from thidua.checking import HISTORY_YEARS, bloc_checks, history_before
 from thidua.core.results import BlocResult, YearResult, score_bloc, score_year
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
-from thidua.loading.load import Workspace
+from thidua.loading.load import Workspace, bulk_reading
 from thidua.loading.root import bloc_ids, bloc_year_paths
 from thidua.model import Config
 
@@ -34,7 +34,8 @@ class ScoreRun:
 
 
 def score_year_at(root: Path, year: int, bloc: str | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> ScoreRun:
+                  progress: Callable[[int, int], None] | None = None, ws: Workspace | None = None) -> ScoreRun:
+    """Score ``year`` (one bloc with ``bloc``); ``ws`` shares files another step already read."""
     if bloc is not None and bloc not in bloc_ids(root):
         known = ", ".join(bloc_ids(root)) or "không có khối nào"
         raise ThiduaError(f"không có khối '{bloc}' trong {root / 'blocs'} (các khối: {known})")
@@ -42,7 +43,7 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
     if not paths:
         where = f"khối '{bloc}'" if bloc else f"{root / 'blocs'}"
         raise ThiduaError(f"không có tệp năm {year} cho {where}")
-    ws = Workspace(root)
+    ws = ws or Workspace(root)
     config, config_diags = ws.config()
     if bloc is not None and any(a.level == "province" for a in config.awards):
         # A share of the blocs' leaders depends on every bloc: score them all, show one.
@@ -53,6 +54,14 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
                         tuple(sorted_diagnostics(findings)))
     results: list[BlocResult] = []
     refused: list[str] = []
+    with bulk_reading():
+        _score_paths(ws, config, paths, year, bloc, progress, results, refused, findings)
+    return ScoreRun(score_year(year, results, config, bloc), config, tuple(refused), tuple(sorted_diagnostics(findings)))
+
+
+def _score_paths(ws: Workspace, config: Config, paths: list[Path], year: int, bloc: str | None,
+                 progress, results: list[BlocResult], refused: list[str], findings: list[Diagnostic]) -> None:
+    """Load, check and score each file in turn, forgetting each bloc once it is done."""
     for i, path in enumerate(paths):
         load = ws.bloc_year(path)
         diags = list(load.diagnostics)
@@ -73,4 +82,3 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
             ws.forget(path.parent / f"{y}.yaml")
         if progress is not None:
             progress(i + 1, len(paths))
-    return ScoreRun(score_year(year, results, config, bloc), config, tuple(refused), tuple(sorted_diagnostics(findings)))

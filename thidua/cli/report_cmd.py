@@ -99,7 +99,12 @@ def report(
     for path in where.values():
         refuse_input(path, protect)
 
-    run = score_year_at(data_root, year, bloc)
+    from thidua.handover_run import handover_at
+    from thidua.loading.load import Workspace
+
+    ws = Workspace(data_root)  # one reading of the files for the handover and the scores
+    handover = handover_at(data_root, year, bloc, ws).handover if bloc else None
+    run = score_year_at(data_root, year, bloc, ws=ws)
     print_findings(run.findings)
     if run.has_errors:
         what = f"khối {bloc} năm {year}" if bloc else f"năm {year}"
@@ -108,8 +113,8 @@ def report(
                          "chạy 'thidua validate' để xem chi tiết\n")
         raise typer.Exit(1)
 
-    documents = _bloc_documents(data_root, run, bloc, year, where) if bloc else \
-        _province_documents(data_root, run, year, where)
+    documents = _bloc_documents(data_root, run, handover, where) if bloc else \
+        _province_documents(data_root, run, year, where, ws)
     from thidua.writing import atomic_write
 
     for path, data in documents:
@@ -128,19 +133,18 @@ def _render(fmt: Format, context: dict, root: Path, *, province: bool) -> bytes:
     return markdown.render_province(context, root) if province else markdown.render_bloc(context, root)
 
 
-def _bloc_documents(root: Path, run, bloc: str, year: int, where: dict[Format, Path]) -> list[tuple[Path, bytes]]:
-    from thidua.handover_run import handover_at
+def _bloc_documents(root: Path, run, handover, where: dict[Format, Path]) -> list[tuple[Path, bytes]]:
     from thidua.render.markdown import bloc_context
 
     result = run.result.blocs[0]
-    context = bloc_context(result, handover_at(root, year, bloc).handover, run.config)
+    context = bloc_context(result, handover, run.config)
     return [(path, _render(f, context, root, province=False)) for f, path in where.items()]
 
 
-def _province_documents(root: Path, run, year: int, where: dict[Format, Path]) -> list[tuple[Path, bytes]]:
+def _province_documents(root: Path, run, year: int, where: dict[Format, Path], ws) -> list[tuple[Path, bytes]]:
     from thidua.handover_run import handover_at
     from thidua.render.markdown import province_context
 
-    handovers = {b.bloc_year.bloc: handover_at(root, year, b.bloc_year.bloc).handover for b in run.result.blocs}
+    handovers = {b.bloc_year.bloc: handover_at(root, year, b.bloc_year.bloc, ws).handover for b in run.result.blocs}
     context = province_context(run.result, handovers, run.config)
     return [(path, _render(f, context, root, province=True)) for f, path in where.items()]

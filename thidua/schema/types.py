@@ -48,6 +48,7 @@ KEY_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,29}\Z"
 _ID_RE = re.compile(ID_PATTERN)
 _KEY_RE = re.compile(KEY_PATTERN)
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_PLAIN_NUMBER_RE = re.compile(r"\d{1,9}(\.\d{1,9})?\Z")
 _COMMA_NUMBER_RE = re.compile(r"^[+-]?\d+,\d+$")
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN_DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -384,7 +385,18 @@ class Dict(Type):
         if not isinstance(node, Mapping):
             return self.wrong(node, ctx)
         out = []
+        # Score sheets are most of every file: plain "1.2: 9.5" entries take a short path with the
+        # same checks (key pattern, number syntax, range); anything unusual takes the general one.
+        value_type = self.value
+        fast = isinstance(self.key, Key) and type(value_type) is Num and not value_type.integer
+        lo, hi = (value_type.minimum, value_type.maximum) if fast else (None, None)
         for k, v in node.items:
+            if fast and k.__class__ is Scalar and v.__class__ is Scalar and v.plain \
+                    and _KEY_RE.match(k.value) and _PLAIN_NUMBER_RE.match(v.value):
+                number = Decimal(v.value)
+                if (lo is None or number >= lo) and (hi is None or number <= hi):
+                    out.append(Entry(k.value, k.src, number, v.src))
+                    continue
             key = self.key.convert(k, ctx)
             value = self.value.convert(v, ctx)
             if key is INVALID or value is INVALID:
