@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -179,10 +180,26 @@ def test_openpyxl_and_jinja2_are_imported_only_for_a_report(root, args):
 
 
 def test_a_report_does_import_them(root):
-    env = {**os.environ, "NO_COLOR": "1", "THIDUA_ROOT": str(root)}
+    """Without fork both renderers run here; with it the workbook is made in a child (see the next test)."""
+    env = {**os.environ, "NO_COLOR": "1", "THIDUA_ROOT": str(root), "THIDUA_NO_FORK": "1"}
     out = subprocess.run([sys.executable, "-c", PROBE, "report", "--bloc", "mttq"], capture_output=True, text=True,
                          env=env, cwd=Path(root))
     assert "HEAVY=jinja2,openpyxl" in out.stdout, out.stdout + out.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_forked_and_sequential_rendering_write_the_same_bytes(root):
+    digests = []
+    for no_fork in ("", "1"):
+        env = {**os.environ, "NO_COLOR": "1", "THIDUA_NO_FORK": no_fork}
+        if not no_fork:
+            env.pop("THIDUA_NO_FORK")
+        out = subprocess.run([sys.executable, "-m", "thidua", "report", "--bloc", "mttq", "--root", str(root)],
+                             capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+        digests.append({p: hashlib.sha256((Path(root) / p).read_bytes()).hexdigest()
+                        for p in ("reports/2024/mttq.xlsx", "reports/2024/mttq.md")})
+    assert digests[0] == digests[1]
 
 
 def test_help_has_an_example():

@@ -133,12 +133,23 @@ def _render(fmt: Format, context: dict, root: Path, *, province: bool) -> bytes:
     return markdown.render_province(context, root) if province else markdown.render_bloc(context, root)
 
 
+def _render_all(where: dict[Format, Path], context: dict, root: Path, *, province: bool) -> list[tuple[Path, bytes]]:
+    if len(where) == 2:  # both formats: the workbook on the other core while the Markdown renders here
+        from thidua.concurrency import both
+
+        xlsx_bytes, md_bytes = both(lambda: _render(Format.xlsx, context, root, province=province),
+                                    lambda: _render(Format.md, context, root, province=province))
+        rendered = {Format.xlsx: xlsx_bytes, Format.md: md_bytes}
+        return [(path, rendered[f]) for f, path in where.items()]
+    return [(path, _render(f, context, root, province=province)) for f, path in where.items()]
+
+
 def _bloc_documents(root: Path, run, handover, where: dict[Format, Path]) -> list[tuple[Path, bytes]]:
     from thidua.render.markdown import bloc_context
 
     result = run.result.blocs[0]
     context = bloc_context(result, handover, run.config)
-    return [(path, _render(f, context, root, province=False)) for f, path in where.items()]
+    return _render_all(where, context, root, province=False)
 
 
 def _province_documents(root: Path, run, year: int, where: dict[Format, Path], ws) -> list[tuple[Path, bytes]]:
@@ -147,4 +158,4 @@ def _province_documents(root: Path, run, year: int, where: dict[Format, Path], w
 
     handovers = {b.bloc_year.bloc: handover_at(root, year, b.bloc_year.bloc, ws).handover for b in run.result.blocs}
     context = province_context(run.result, handovers, run.config)
-    return [(path, _render(f, context, root, province=True)) for f, path in where.items()]
+    return _render_all(where, context, root, province=True)
