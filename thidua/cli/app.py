@@ -39,4 +39,18 @@ app.add_typer(form_cmd.app, name="form")
 
 
 def main() -> None:
-    app(prog_name="thidua")
+    """The console script: click's usage errors are reported in Vietnamese, exit statuses kept."""
+    import sys
+
+    from thidua.cli import usage_errors
+
+    try:
+        status = app(prog_name="thidua", standalone_mode=False)
+    except Exception as exc:  # a usage error from click (or typer's copy of it)
+        if not usage_errors.is_usage_error(exc):
+            raise
+        sys.exit(usage_errors.report(exc))
+    except KeyboardInterrupt:
+        sys.stderr.write("\nthidua: đã dừng theo yêu cầu\n")
+        sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -1,0 +1,68 @@
+"""The console script itself (`python -m thidua`): usage errors in Vietnamese, exit statuses kept."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thidua.cli.usage_errors import translate
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=PROJECT):
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("THIDUA_ROOT", None)
+    return subprocess.run([sys.executable, "-m", "thidua", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_a_missing_option_is_named_in_vietnamese_with_the_usage():
+    r = run("handover", "2024")
+    assert r.returncode == 2
+    assert "Cách dùng: thidua handover" in r.stderr
+    assert "thidua: lỗi: thiếu tùy chọn '--bloc'" in r.stderr
+    assert "Missing option" not in r.stderr
+
+
+def test_a_year_out_of_range_says_the_range():
+    r = run("score", "1900")
+    assert r.returncode == 2
+    assert r.stderr.rstrip().endswith("1900 nằm ngoài khoảng từ 1945 đến 2200")
+
+
+def test_unknown_command_and_option():
+    assert "không có lệnh 'nope'" in run("nope").stderr
+    r = run("score", "2024", "--nope")
+    assert (r.returncode, "không có tùy chọn --nope" in r.stderr) == (2, True)
+
+
+def test_commands_keep_their_exit_statuses():
+    assert run("score", "2024").returncode == 0
+    assert run("--help").returncode == 0
+    assert run("score", "2019").returncode == 2  # no file for that year: ThiduaError
+
+
+def test_findings_exit_1_through_the_console_script(tmp_path):
+    (tmp_path / "blocs" / "k").mkdir(parents=True)
+    (tmp_path / "blocs" / "k" / "2024.yaml").write_text("bloc: k\nyear: 2024\n", encoding="utf-8")
+    r = run("validate", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "E202" in r.stdout
+
+
+def test_no_arguments_prints_the_help_without_calling_it_an_error():
+    r = run()
+    assert "Commands:" in r.stdout + r.stderr
+    assert "lỗi" not in r.stderr
+
+
+@pytest.mark.parametrize("english, vietnamese", [
+    ("Missing argument 'YEAR'.", "thiếu đối số 'YEAR'"),
+    ("Got unexpected extra argument (x)", "thừa đối số (x)"),
+    ("Invalid value for 'year': 'abc' is not a valid integer.", "giá trị không hợp lệ cho 'year': 'abc' không phải là số nguyên"),
+    ("Something click may say one day", "Something click may say one day"),
+])
+def test_translate(english, vietnamese):
+    assert translate(english) == vietnamese
