@@ -145,7 +145,8 @@ CASES = [
           awards:
             co-chinh-phu-2: [hlhpn]
     """, ("E308", 8, 5)),
-    # W309: an event dated outside the year (the review may run into March of the next year).
+    # W309: an event dated outside the year (the review may run into March of the next year, the covenant
+    # may be signed from October of the year before).
     bloc_case("event-outside-year", """
         bloc: mttq
         year: 2024
@@ -153,7 +154,7 @@ CASES = [
         members:
           - {id: hlhpn, name: Hội LHPN tỉnh}
         events:
-          covenant: 2023-12-28
+          covenant: 2023-06-28
           midyear: {date: 2025-07-01, host: hlhpn}
           review: 2025-04-01
     """, ("W309", 7, 13), ("W309", 8, 12), ("W309", 9, 11)),
@@ -435,3 +436,18 @@ def test_bloc_award_override_is_checked_like_the_province_rules(tmp_path):
     """)
     found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
     assert [(d.code, d.source.line, d.source.col) for d in found] == [("E310", 7, 5)]
+
+
+def test_a_covenant_signed_at_last_years_review_is_in_its_year(tmp_path):
+    """Seed 001: the 2021 covenant was signed at the 2020 year-end review, on 29/12/2020."""
+    text = dedent("""
+        bloc: mttq
+        year: 2021
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        events:
+          covenant: 2020-12-29
+          review: 2022-01-15
+    """)
+    assert diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH.replace("2024", "2021"): text})) == []

@@ -51,7 +51,7 @@ CLEAN = dedent("""
 """)
 
 # Only a warning: a review dated outside the year.
-WARNING_ONLY = CLEAN + "events:\n  covenant: 2023-12-28\n"
+WARNING_ONLY = CLEAN + "events:\n  covenant: 2023-06-28\n"
 
 
 @pytest.fixture(autouse=True)
