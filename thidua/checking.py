@@ -10,7 +10,7 @@ from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.loading.load import Workspace, bulk_reading
 from thidua.loading.root import all_data_files, classify
 from thidua.model import BlocYear, Config
-from thidua.rules import checks
+from thidua.rules import checks, e306_table_total, e307_duplicate_criterion
 from thidua.rules.context import BlocCheck
 from thidua.schema.formats import CONFIG, TABLE
 
@@ -89,16 +89,10 @@ def check_table_file(ws: Workspace, path: Path) -> list[Diagnostic]:
         table = build_table(loaded.fields, path.stem)
         probe = BlocYear(bloc="", year=0, name="", src=loaded.fields.src, bloc_src=loaded.fields.src,
                          year_src=loaded.fields.src, table=table)
-        for code in ("E306", "E307"):
-            module = next(m for m in _modules() if m.RULE.code == code)
-            diags.extend(module.check(BlocCheck(probe, Config(), "", "")))
+        ctx = BlocCheck(probe, Config(), "", "")
+        for rule in (e306_table_total, e307_duplicate_criterion):  # the rules a table alone can break
+            diags.extend(rule.check(ctx))
     return diags
-
-
-def _modules():
-    from thidua.rules import MODULES
-
-    return MODULES
 
 
 def check_file(ws: Workspace, path: Path) -> FileReport:

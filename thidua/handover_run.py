@@ -11,7 +11,7 @@ from thidua.core.scoring import rank, totals
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
 from thidua.loading.load import Workspace
-from thidua.loading.root import bloc_ids, bloc_year_path, years_of
+from thidua.loading.root import bloc_year_path, require_bloc, years_of
 from thidua.model import BlocYear
 
 
@@ -30,9 +30,7 @@ class HandoverRun:
 
 def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -> HandoverRun:
     """Propose the handover after ``year``; ``ws`` shares files another step already read."""
-    if bloc not in bloc_ids(root):
-        known = ", ".join(bloc_ids(root)) or "không có khối nào"
-        raise ThiduaError(f"không có khối '{bloc}' (các khối: {known})")
+    require_bloc(root, bloc)
     path = bloc_year_path(root, bloc, year)
     if not path.is_file():
         have = ", ".join(str(y) for y in years_of(root, bloc)) or "chưa có năm nào"

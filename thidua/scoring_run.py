@@ -15,7 +15,7 @@ from thidua.core.results import BlocResult, YearResult, score_bloc, score_year
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
 from thidua.loading.load import Workspace, bulk_reading
-from thidua.loading.root import bloc_ids, bloc_year_paths
+from thidua.loading.root import bloc_year_paths, require_bloc
 from thidua.model import Config
 
 
@@ -36,9 +36,8 @@ class ScoreRun:
 def score_year_at(root: Path, year: int, bloc: str | None = None,
                   progress: Callable[[int, int], None] | None = None, ws: Workspace | None = None) -> ScoreRun:
     """Score ``year`` (one bloc with ``bloc``); ``ws`` shares files another step already read."""
-    if bloc is not None and bloc not in bloc_ids(root):
-        known = ", ".join(bloc_ids(root)) or "không có khối nào"
-        raise ThiduaError(f"không có khối '{bloc}' trong {root / 'blocs'} (các khối: {known})")
+    if bloc is not None:
+        require_bloc(root, bloc)
     paths = bloc_year_paths(root, year, bloc)
     if not paths:
         where = f"khối '{bloc}'" if bloc else f"{root / 'blocs'}"

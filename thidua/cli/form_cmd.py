@@ -43,14 +43,12 @@ def export(
     from thidua.errors import ThiduaError
     from thidua.forms.plan import plan_form
     from thidua.loading.load import Workspace
-    from thidua.loading.root import bloc_ids, bloc_year_path, config_path
+    from thidua.loading.root import bloc_year_path, config_path, require_bloc
     from thidua.render.form_xlsx import form_xlsx
     from thidua.writing import atomic_write
 
     data_root = resolve_root(root)
-    if bloc not in bloc_ids(data_root):
-        known = ", ".join(bloc_ids(data_root)) or "không có khối nào"
-        raise ThiduaError(f"không có khối '{bloc}' trong {data_root / 'blocs'} (các khối: {known})")
+    require_bloc(data_root, bloc)
     path = bloc_year_path(data_root, bloc, year)
     if not path.is_file():
         raise ThiduaError(f"không có tệp {path}")

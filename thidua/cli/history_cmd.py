@@ -48,13 +48,10 @@ def load_history(root: Path, bloc: str) -> list[YearEntry]:
     """Every year of ``bloc``, scored when it has no errors (the checks `score` runs)."""
     from thidua.checking import bloc_checks, history_before
     from thidua.core.results import score_bloc
-    from thidua.errors import ThiduaError
     from thidua.loading.load import Workspace
-    from thidua.loading.root import bloc_ids, bloc_year_path, years_of
+    from thidua.loading.root import bloc_year_path, require_bloc, years_of
 
-    if bloc not in bloc_ids(root):
-        known = ", ".join(bloc_ids(root)) or "không có khối nào"
-        raise ThiduaError(f"không có khối '{bloc}' trong {root / 'blocs'} (các khối: {known})")
+    require_bloc(root, bloc)
     ws = Workspace(root)
     config, config_diags = ws.config()
     out = []

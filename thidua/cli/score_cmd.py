@@ -24,7 +24,7 @@ def print_findings(findings, stream=None) -> None:
 def _progress_bar():
     """A progress callback on stderr for long runs on a terminal, else None."""
     if not sys.stderr.isatty():
-        return None, None
+        return None
     from rich.console import Console
     from rich.progress import Progress
 
@@ -42,7 +42,7 @@ def _progress_bar():
         if done >= total:
             bar.stop()
 
-    return update, bar
+    return update
 
 
 @handles_errors
@@ -61,7 +61,7 @@ def score(
     from thidua.scoring_run import score_year_at
 
     data_root = resolve_root(root)
-    update, _ = _progress_bar() if not as_json else (None, None)
+    update = None if as_json else _progress_bar()
     run = score_year_at(data_root, year, bloc, update)
     if as_json:
         from thidua.render.score_json import year_dict

@@ -52,6 +52,16 @@ def bloc_ids(root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_dir() and _BLOC_DIR.match(p.name))
 
 
+def require_bloc(root: Path, bloc: str) -> None:
+    """Stop (exit 2) with the blocs there are when ``bloc`` is not one of them."""
+    from thidua.errors import ThiduaError
+
+    known = bloc_ids(root)
+    if bloc not in known:
+        raise ThiduaError(f"không có khối '{bloc}' trong {root / BLOCS_DIR} "
+                          f"(các khối: {', '.join(known) or 'không có khối nào'})")
+
+
 def years_of(root: Path, bloc: str) -> list[int]:
     folder = root / BLOCS_DIR / bloc
     if not folder.is_dir():
