@@ -25,9 +25,9 @@ from typer.testing import CliRunner
 
 import thidua.writing as writing
 from thidua.cli.app import app
+from thidua.ids import ID_PATTERN
 from thidua.loading import root as rootmod
 from thidua.loading.load import Workspace
-from thidua.schema.types import ID_PATTERN
 
 VALID = (Path(__file__).parent / "data" / "bad" / "ok-crlf-line-endings.yaml").read_bytes()  # bloc k, 2024
 TARGET = "blocs/k/2024.yaml"
@@ -308,7 +308,7 @@ def test_no_table_reference_names_a_file_outside_tables(ref):
 
 
 def test_an_id_cannot_end_with_a_newline():
-    from thidua.schema.types import _ID_RE
+    from thidua.ids import ID_RE as _ID_RE
 
     assert not _ID_RE.match("k\n")
     assert not rootmod._BLOC_DIR.match("k\n")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from thidua import model as m
 from thidua.diagnostics import Diagnostic, Source
+from thidua.ids import TABLE_REF_RE
 from thidua.loading import build
 from thidua.loading.decode import decode
 from thidua.loading.root import (
@@ -38,7 +38,7 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 # read again if asked for), so a run over thousands of files stays flat in memory whatever order it
 # visits them in.
 CACHED_BLOC_YEARS = 24
-_TABLE_REF = re.compile(r"^_tables/([a-z0-9][a-z0-9._-]{0,79})\Z")
+_TABLE_REF = TABLE_REF_RE
 
 
 @dataclass(frozen=True, slots=True)

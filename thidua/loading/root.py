@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
-from thidua.schema.types import ID_PATTERN
+from thidua.ids import ID_RE, YEAR_FILE_RE
 
 CONFIG_NAME = "thidua.yaml"
 BLOCS_DIR = "blocs"
 TABLES_DIR = "_tables"
-_YEAR_FILE = re.compile(r"^(\d{4})\.yaml\Z")
-_BLOC_DIR = re.compile(ID_PATTERN)  # a bloc folder is a bloc id
+_YEAR_FILE = YEAR_FILE_RE
+_BLOC_DIR = ID_RE  # a bloc folder is a bloc id
 
 
 class RootNotFound(Exception):

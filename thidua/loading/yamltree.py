@@ -26,6 +26,7 @@ from thidua.rules import (
     e105_complex_key,
     e106_multiple_documents,
 )
+from thidua.yamlnodes import Mapping, Node, Scalar, Sequence
 
 try:  # libyaml's C parser; the pure-Python one where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -39,40 +40,6 @@ except ImportError:  # pragma: no cover - depends on the machine
 MAX_DEPTH = 32
 
 
-@dataclass(frozen=True, slots=True)
-class Scalar:
-    """A scalar as written: ``plain`` is False when it was quoted or a block scalar."""
-
-    value: str
-    plain: bool
-    src: Source
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
-
-
-@dataclass(frozen=True, slots=True)
-class Mapping:
-    """Key/value pairs in file order; keys are unique (duplicates are reported and dropped)."""
-
-    items: tuple[tuple[Scalar, Node], ...]
-    src: Source
-
-    def get(self, key: str) -> Node | None:
-        for k, v in self.items:
-            if k.value == key:
-                return v
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Sequence:
-    items: tuple[Node, ...]
-    src: Source
-
-
-Node = Scalar | Mapping | Sequence
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from thidua.diagnostics import Diagnostic, Source
-from thidua.loading.yamltree import Mapping, Node, Scalar, Sequence
+from thidua.ids import ID_PATTERN, ID_RE, KEY_PATTERN, KEY_RE
 from thidua.model import Ref
 from thidua.rules import (
     e200_wrong_type,
@@ -28,6 +28,7 @@ from thidua.rules import (
     e207_bad_choice,
     e208_empty_value,
 )
+from thidua.yamlnodes import Mapping, Node, Scalar, Sequence
 
 
 class _Invalid:
@@ -42,11 +43,6 @@ class _Invalid:
 
 INVALID: Any = _Invalid()
 
-# \Z, not $: in Python '$' also matches before a final newline, so "k\n" would pass as an id.
-ID_PATTERN = r"^[a-z][a-z0-9_-]{0,39}\Z"
-KEY_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,29}\Z"
-_ID_RE = re.compile(ID_PATTERN)
-_KEY_RE = re.compile(KEY_PATTERN)
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _PLAIN_NUMBER_RE = re.compile(r"\d{1,9}(\.\d{1,9})?\Z")
 _COMMA_NUMBER_RE = re.compile(r"^[+-]?\d+,\d+$")
@@ -173,7 +169,7 @@ class Id(ScalarType):
     what: str = "một mã (chữ thường không dấu, số, - hoặc _)"
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
-        if not _ID_RE.match(node.value):
+        if not ID_RE.match(node.value):
             return ctx.report(e206_bad_id.RULE.at(node.src, f"'{_short(node.value)}' không phải là mã hợp lệ"))
         return Ref(node.value, node.src)
 
@@ -189,7 +185,7 @@ class Key(ScalarType):
     what: str = "một mã tiêu chí (ví dụ 1.2)"
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
-        if not _KEY_RE.match(node.value):
+        if not KEY_RE.match(node.value):
             return ctx.report(e206_bad_id.RULE.at(
                 node.src, f"'{_short(node.value)}' không phải là mã tiêu chí hợp lệ",
                 "Mã tiêu chí gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 1.2 hoặc 2.1.a."))
@@ -392,7 +388,7 @@ class Dict(Type):
         lo, hi = (value_type.minimum, value_type.maximum) if fast else (None, None)
         for k, v in node.items:
             if fast and k.__class__ is Scalar and v.__class__ is Scalar and v.plain \
-                    and _KEY_RE.match(k.value) and _PLAIN_NUMBER_RE.match(v.value):
+                    and KEY_RE.match(k.value) and _PLAIN_NUMBER_RE.match(v.value):
                 number = Decimal(v.value)
                 if (lo is None or number >= lo) and (hi is None or number <= hi):
                     out.append(Entry(k.value, k.src, number, v.src))
