@@ -16,7 +16,7 @@ from pathlib import Path
 from thidua.diagnostics import Source
 from thidua.model import (
     AwardDecision,
-    AwardRule,
+    AwardPolicy,
     Band,
     BlocYear,
     Config,
@@ -29,8 +29,8 @@ from thidua.model import (
     Points,
     Quota,
     Ref,
-    RotationRule,
-    ScoringRules,
+    RotationPolicy,
+    ScoringPolicy,
     Table,
     VoteCount,
     Votes,
@@ -112,12 +112,12 @@ def departure(member_id: str, reason: str = "merged", into: str | None = None) -
 
 
 def rotation(kind: str, order: tuple[str, ...] = (), skip_first_year: bool = True,
-             cooldown_years: int = 0) -> RotationRule:
-    return RotationRule(kind, tuple(ref(o) for o in order), skip_first_year, cooldown_years)
+             cooldown_years: int = 0) -> RotationPolicy:
+    return RotationPolicy(kind, tuple(ref(o) for o in order), skip_first_year, cooldown_years)
 
 
-def rules(places: int = 2, rounding: str = "half-up", bands=(), tie_breaks=()) -> ScoringRules:
-    return ScoringRules(places, rounding, tuple(Band(n, D(str(v))) for n, v in bands), tuple(tie_breaks))
+def rules(places: int = 2, rounding: str = "half-up", bands=(), tie_breaks=()) -> ScoringPolicy:
+    return ScoringPolicy(places, rounding, tuple(Band(n, D(str(v))) for n, v in bands), tuple(tie_breaks))
 
 
 BANDS = (("Xuất sắc", 95), ("Tốt", 85), ("Khá", 70), ("Trung bình", 0))
@@ -125,11 +125,11 @@ BANDS = (("Xuất sắc", 95), ("Tốt", 85), ("Khá", 70), ("Trung bình", 0))
 
 def award(aid: str, name: str | None = None, *, count: int | None = None, share=None, rounding: str = "down",
           minimum: int = 0, vote=None, min_score=None, min_band: str | None = None, level: str = "bloc",
-          from_award: str | None = None, no_discipline: bool = True, full_year: bool = True) -> AwardRule:
+          from_award: str | None = None, no_discipline: bool = True, full_year: bool = True) -> AwardPolicy:
     quota = None
     if count is not None or share is not None:
         quota = Quota(count, D(str(share)) if share is not None else None, rounding, minimum)
-    return AwardRule(aid, name or aid, level, quota, D(str(vote)) if vote is not None else None,
+    return AwardPolicy(aid, name or aid, level, quota, D(str(vote)) if vote is not None else None,
                      D(str(min_score)) if min_score is not None else None, min_band, no_discipline,
                      full_year, from_award, SRC)
 
@@ -145,8 +145,8 @@ def bloc(members, *, table: Table | None = None, scores=(), year: int = 2024, bl
                     departures=tuple(departures), scoring=scoring, awards=tuple(awards))
 
 
-def config(*, scoring: ScoringRules | None = None, awards=(), rotation_rule: RotationRule | None = None) -> Config:
-    return Config("Thử", "Thử", scoring or ScoringRules(), tuple(awards), rotation_rule or RotationRule())
+def config(*, scoring: ScoringPolicy | None = None, awards=(), rotation_rule: RotationPolicy | None = None) -> Config:
+    return Config("Thử", "Thử", scoring or ScoringPolicy(), tuple(awards), rotation_rule or RotationPolicy())
 
 
 # -- data roots on disk ---------------------------------------------------------

@@ -49,8 +49,8 @@ def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -
     rule = current.rotation or config.rotation
     ranked = ()
     if rule.kind == "best-ranked":
-        rules = current.scoring or config.scoring
-        ranked = rank(current, totals(current, rules), rules)
+        scoring = current.scoring or config.scoring
+        ranked = rank(current, totals(current, scoring), scoring)
     handover = propose([*history, current], rule, ranked)
     nxt = ws.bloc_year_of(bloc, year + 1)
     return HandoverRun(handover, current, next_path, nxt.bloc_year if nxt else None,

@@ -225,7 +225,7 @@ class Quota:
 
 
 @dataclass(frozen=True, slots=True)
-class AwardRule:
+class AwardPolicy:
     """One award and the conditions to propose it (quota, votes, score, eligibility).
 
     ``level`` is ``bloc`` (each bloc proposes its own members) or ``province``
@@ -246,7 +246,7 @@ class AwardRule:
 
 
 @dataclass(frozen=True, slots=True)
-class ScoringRules:
+class ScoringPolicy:
     """How totals are rounded, classified and ranked."""
 
     places: int = 2
@@ -256,7 +256,7 @@ class ScoringRules:
 
 
 @dataclass(frozen=True, slots=True)
-class RotationRule:
+class RotationPolicy:
     """How the chair passes on.
 
     ``kind``: ``fixed-order`` (luân phiên theo thứ tự), ``deputy-succeeds`` (Phó khối
@@ -276,12 +276,12 @@ class Config:
 
     province: str = ""
     place: str = ""
-    scoring: ScoringRules = field(default_factory=ScoringRules)
-    awards: tuple[AwardRule, ...] = ()
-    rotation: RotationRule = field(default_factory=RotationRule)
+    scoring: ScoringPolicy = field(default_factory=ScoringPolicy)
+    awards: tuple[AwardPolicy, ...] = ()
+    rotation: RotationPolicy = field(default_factory=RotationPolicy)
     src: Source | None = None
 
-    def award(self, award_id: AwardId) -> AwardRule | None:
+    def award(self, award_id: AwardId) -> AwardPolicy | None:
         return next((a for a in self.awards if a.id == award_id), None)
 
 
@@ -298,7 +298,7 @@ class BlocYear:
     members: tuple[Member, ...] = ()
     leader: Ref | None = None
     deputy: Ref | None = None
-    rotation: RotationRule | None = None
+    rotation: RotationPolicy | None = None
     events: tuple[Event, ...] = ()
     criteria_ref: Ref | None = None
     table: Table | None = None
@@ -307,8 +307,8 @@ class BlocYear:
     discipline: tuple[Discipline, ...] = ()
     decided: Decided | None = None
     departures: tuple[Departure, ...] = ()
-    scoring: ScoringRules | None = None
-    awards: tuple[AwardRule, ...] = ()
+    scoring: ScoringPolicy | None = None
+    awards: tuple[AwardPolicy, ...] = ()
     number: str = ""
     note: str = ""
     complete: bool = True  # False when some values failed to load (their findings say which)

@@ -15,7 +15,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from thidua.core.numbers import share_text, vn_number, vn_percent
 from thidua.core.scoring import Ranked
-from thidua.model import AwardRule, BlocYear, Quota, ScoringRules
+from thidua.model import AwardPolicy, BlocYear, Quota, ScoringPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +62,12 @@ def quota_text(quota: Quota | None, population: int) -> str:
     return str(size)
 
 
-def _band_rank(name: str | None, rules: ScoringRules) -> int:
-    names = [b.name for b in rules.bands]
+def _band_rank(name: str | None, scoring: ScoringPolicy) -> int:
+    names = [b.name for b in scoring.bands]
     return names.index(name) if name in names else math.inf  # type: ignore[return-value]
 
 
-def check_conditions(award: AwardRule, r: Ranked, by: BlocYear, rules: ScoringRules,
+def check_conditions(award: AwardPolicy, r: Ranked, by: BlocYear, scoring: ScoringPolicy,
                      disciplined: dict[str, str]) -> tuple[list[str], str | None]:
     """(reasons it meets, the first condition it misses or None)."""
     t = r.total
@@ -81,7 +81,7 @@ def check_conditions(award: AwardRule, r: Ranked, by: BlocYear, rules: ScoringRu
     if not t.agreed:
         reasons.append("điểm tự chấm, chưa thống nhất")
     if award.min_band is not None:
-        if _band_rank(t.band, rules) > _band_rank(award.min_band, rules):
+        if _band_rank(t.band, scoring) > _band_rank(award.min_band, scoring):
             return reasons, f"xếp loại {t.band or 'chưa xếp loại'}, cần từ {award.min_band}"
         reasons.append(f"đạt xếp loại {t.band}")
     if award.min_score is not None and t.total < award.min_score:
@@ -99,8 +99,8 @@ def check_conditions(award: AwardRule, r: Ranked, by: BlocYear, rules: ScoringRu
     return reasons, None
 
 
-def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardRule, ...],
-                 rules: ScoringRules) -> tuple[tuple[Proposal, ...], tuple[Miss, ...]]:
+def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardPolicy, ...],
+                 scoring: ScoringPolicy) -> tuple[tuple[Proposal, ...], tuple[Miss, ...]]:
     disciplined = {d.member.id: d.reason for d in by.discipline}
     taken: set[str] = set()
     proposals: list[Proposal] = []
@@ -116,11 +116,11 @@ def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardRu
             mid = r.total.member.id
             if mid in taken:
                 continue
-            reasons, miss = check_conditions(award, r, by, rules, disciplined)
+            reasons, miss = check_conditions(award, r, by, scoring, disciplined)
             if miss is None and size is not None and granted >= size:
                 miss = f"đủ điều kiện nhưng đã hết hạn mức ({quota_text(award.quota, len(by.members))})"
                 rivals = [i for i, p in enumerate(proposals) if p.award == award.id and rank_of[p.member] == r.rank]
-                if rivals:  # the last place is shared: the rules cannot choose, the bloc must
+                if rivals:  # the last place is shared: the scoring cannot choose, the bloc must
                     names = ", ".join(proposals[i].member for i in rivals)
                     miss = f"đồng hạng {r.rank} với {names} ở suất cuối cùng, {miss}; khối cần bình xét lại"
                     for i in rivals:
@@ -153,7 +153,7 @@ class LeaderCandidate:
     votes: tuple[tuple[str, int], ...]  # (award id, votes) at the bloc's ballot
     voters: int | None
 
-    def votes_for(self, award: AwardRule) -> int:
+    def votes_for(self, award: AwardPolicy) -> int:
         counts = dict(self.votes)
         return counts.get(award.id, counts.get(award.from_award or "", 0))
 
@@ -180,7 +180,7 @@ class ProvinceMiss:
     reason: str
 
 
-def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardRule, ...],
+def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardPolicy, ...],
                      blocs: int | None = None) -> tuple[tuple[ProvinceProposal, ...], tuple[ProvinceMiss, ...]]:
     """Province-level awards among the blocs' leaders, best share of the table's maximum first.
 

@@ -444,10 +444,10 @@ def _awards(old: Side | None, new: Side | None, named: _Names, results: bool) ->
         by = side.bloc_year if side else None
         if by is None or by.decided is None:
             return {}
-        rules = {a.id: a.name for a in (by.awards or ())}
+        names = {a.id: a.name for a in (by.awards or ())}
         if side and side.result:
-            rules.update({a.id: a.name for a in side.result.awards})
-        return {(d.award, d.member.id): rules.get(d.award, d.award) for d in by.decided.awards}
+            names.update({a.id: a.name for a in side.result.awards})
+        return {(d.award, d.member.id): names.get(d.award, d.award) for d in by.decided.awards}
 
     def proposed(side: Side | None) -> dict[tuple[str, str], str]:
         if side is None or side.result is None:

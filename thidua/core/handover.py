@@ -1,6 +1,6 @@
 """Chair handover (bàn giao Trưởng khối): who should chair and deputise next year, and why.
 
-The rule is data (RotationRule); the history is the bloc's earlier files. A
+The rule is data (RotationPolicy); the history is the bloc's earlier files. A
 member's history follows it through renames and mergers: years chaired by a
 predecessor count for its successor. Every member passed over says why.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thidua.core.scoring import Ranked
-from thidua.model import BlocYear, Member, RotationRule
+from thidua.model import BlocYear, Member, RotationPolicy
 
 RULE_NAMES = {
     "fixed-order": "luân phiên theo thứ tự",
@@ -44,7 +44,7 @@ class Handover:
     bloc: str
     year: int
     next_year: int
-    rule: RotationRule
+    rule: RotationPolicy
     chair: str | None
     deputy: str | None
     chair_reason: str
@@ -84,7 +84,7 @@ def chair_years(ids: frozenset[str], history: list[BlocYear]) -> list[int]:
     return sorted(by.year for by in history if by.leader is not None and by.leader.id in ids)
 
 
-def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], rule: RotationRule) -> str | None:
+def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], rule: RotationPolicy) -> str | None:
     """Why ``member`` may not chair next year, or None."""
     if member.left is not None:
         return f"rời khối ngày {member.left.isoformat()}"
@@ -109,7 +109,7 @@ def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], r
     return None
 
 
-def _order(current: BlocYear, rule: RotationRule) -> list[str]:
+def _order(current: BlocYear, rule: RotationPolicy) -> list[str]:
     ids = [m.id for m in current.members]
     order = [r.id for r in rule.order if r.id in ids]
     return order + [i for i in ids if i not in order]  # members missing from the order go last, file order
@@ -123,7 +123,7 @@ def _after(order: list[str], start: str | None) -> list[str]:
     return list(order)
 
 
-def propose(history: list[BlocYear], rule: RotationRule, ranked: tuple[Ranked, ...] = ()) -> Handover:
+def propose(history: list[BlocYear], rule: RotationPolicy, ranked: tuple[Ranked, ...] = ()) -> Handover:
     """Propose next year's chair and deputy from the bloc's files up to the current year.
 
     ``history`` is ascending by year and ends with the current year; ``ranked`` is the

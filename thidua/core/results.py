@@ -15,7 +15,7 @@ from thidua.core.awards import (
 )
 from thidua.core.scoring import Ranked, rank, totals
 from thidua.diagnostics import Diagnostic
-from thidua.model import AwardRule, BlocYear, Config, ScoringRules
+from thidua.model import AwardPolicy, BlocYear, Config, ScoringPolicy
 from thidua.rules import w700_decision_unsupported
 
 
@@ -24,8 +24,8 @@ class BlocResult:
     """Everything `score` knows about one bloc-year; renderers read this, never recompute."""
 
     bloc_year: BlocYear
-    rules: ScoringRules
-    awards: tuple[AwardRule, ...]
+    scoring: ScoringPolicy
+    awards: tuple[AwardPolicy, ...]
     ranked: tuple[Ranked, ...]
     proposals: tuple[Proposal, ...]
     misses: tuple[Miss, ...]
@@ -51,12 +51,12 @@ class YearResult:
 
 
 def score_bloc(by: BlocYear, config: Config) -> BlocResult:
-    rules = by.scoring or config.scoring
+    scoring = by.scoring or config.scoring
     awards = by.awards or config.awards
-    ranked = rank(by, totals(by, rules), rules)
-    proposals, misses = propose_bloc(by, ranked, awards, rules)
+    ranked = rank(by, totals(by, scoring), scoring)
+    proposals, misses = propose_bloc(by, ranked, awards, scoring)
     findings = tuple(w700_decision_unsupported.compare(by, awards, proposals, misses))
-    return BlocResult(by, rules, awards, ranked, proposals, misses, findings)
+    return BlocResult(by, scoring, awards, ranked, proposals, misses, findings)
 
 
 def leader_candidates(result: BlocResult) -> list[LeaderCandidate]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from thidua.core.numbers import round_to
 from thidua.core.vnsort import sort_key
-from thidua.model import BlocYear, Criterion, Member, MemberScores, ScoringRules, Table
+from thidua.model import BlocYear, Criterion, Member, MemberScores, ScoringPolicy, Table
 
 ZERO = Decimal(0)
 
@@ -73,15 +73,15 @@ def _subtotal(node: Criterion, points: dict[str, Decimal]) -> Decimal:
     return sum((_subtotal(c, points) for c in node.children), ZERO)
 
 
-def band_for(total: Decimal, rules: ScoringRules) -> str | None:
-    for band in rules.bands:  # highest first
+def band_for(total: Decimal, scoring: ScoringPolicy) -> str | None:
+    for band in scoring.bands:  # highest first
         if total >= band.min:
             return band.name
     return None
 
 
 def member_total(member: Member, sheet: MemberScores | None, table: Table | None,
-                 rules: ScoringRules) -> MemberTotal:
+                 scoring: ScoringPolicy) -> MemberTotal:
     points, agreed = _leaf_points(sheet)
     groups = table.groups if table is not None else ()
     subtotals = tuple(Subtotal(g.id, g.name, _subtotal(g, points), g.ceiling) for g in groups)
@@ -93,15 +93,15 @@ def member_total(member: Member, sheet: MemberScores | None, table: Table | None
     if table is not None and table.deduction_cap is not None:
         deductions = min(deductions, table.deduction_cap)
     raw = criteria + bonus - deductions
-    total = round_to(raw, rules.places, rules.rounding)
+    total = round_to(raw, scoring.places, scoring.rounding)
     scored = sheet is not None and bool(sheet.agreed or sheet.self_points)
     return MemberTotal(member, subtotals, criteria, bonus, deductions, raw, total, agreed, scored,
-                       band_for(total, rules) if scored else None)
+                       band_for(total, scoring) if scored else None)
 
 
-def totals(by: BlocYear, rules: ScoringRules) -> tuple[MemberTotal, ...]:
+def totals(by: BlocYear, scoring: ScoringPolicy) -> tuple[MemberTotal, ...]:
     sheets = {s.member.id: s for s in by.scores}
-    return tuple(member_total(m, sheets.get(m.id), by.table, rules) for m in by.members)
+    return tuple(member_total(m, sheets.get(m.id), by.table, scoring) for m in by.members)
 
 
 def tie_break_value(t: MemberTotal, key: str, by: BlocYear) -> Decimal:
@@ -127,14 +127,14 @@ def tie_break_label(key: str) -> str:
     return TIE_BREAK_LABELS.get(kind, key).format(arg)
 
 
-def rank(by: BlocYear, member_totals: tuple[MemberTotal, ...], rules: ScoringRules) -> tuple[Ranked, ...]:
+def rank(by: BlocYear, member_totals: tuple[MemberTotal, ...], scoring: ScoringPolicy) -> tuple[Ranked, ...]:
     """Competition ranking (1, 1, 3) by total then the configured tie-breaks.
 
     Members left equal after every tie-break share a rank, are flagged, and are
     listed in Vietnamese alphabetical order. Unscored members rank last, unranked.
     """
     def merit(t: MemberTotal) -> tuple:
-        return (t.total, *(tie_break_value(t, k, by) for k in rules.tie_breaks))
+        return (t.total, *(tie_break_value(t, k, by) for k in scoring.tie_breaks))
 
     scored = [t for t in member_totals if t.scored]
     ordered = sorted(scored, key=lambda t: sort_key(t.member.name))
@@ -145,10 +145,10 @@ def rank(by: BlocYear, member_totals: tuple[MemberTotal, ...], rules: ScoringRul
         position = out[-1].rank if same_as_prev else i + 1
         tied = same_as_prev or (i + 1 < len(ordered) and merit(ordered[i + 1]) == merit(t))
         note = ""
-        if not tied and rules.tie_breaks:
+        if not tied and scoring.tie_breaks:
             neighbours = [o for o in ordered if o is not t and o.total == t.total]
             if neighbours:
-                decisive = next((k for k in rules.tie_breaks
+                decisive = next((k for k in scoring.tie_breaks
                                  if any(tie_break_value(o, k, by) != tie_break_value(t, k, by) for o in neighbours)),
                                 None)
                 if decisive:

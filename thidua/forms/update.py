@@ -364,7 +364,7 @@ def _rewrite(root: Path, path: Path, old: bytes, by: BlocYear, edits: dict[str, 
         return first, []  # the validation that follows reports them, and nothing is written
     _verify(new_by, edits)
     config, _ = overlay.config()
-    rules = new_by.scoring or config.scoring
+    scoring = new_by.scoring or config.scoring
     totals: dict[str, MemberEdit] = {}
     changes: list[Change] = []
     for sheet in new_by.scores:
@@ -373,8 +373,8 @@ def _rewrite(root: Path, path: Path, old: bytes, by: BlocYear, edits: dict[str, 
         member = new_by.member(sheet.member.id)
         if member is None:
             continue
-        computed = member_total(member, sheet, new_by.table, rules).total
-        if round_to(sheet.asserted_total, rules.places, rules.rounding) != computed:
+        computed = member_total(member, sheet, new_by.table, scoring).total
+        if round_to(sheet.asserted_total, scoring.places, scoring.rounding) != computed:
             totals[member.id] = MemberEdit(total=computed)
             changes.append(Change(member.id, member.name, "tổng ghi trên biên bản (total), theo điểm mới",
                                   _show(sheet.asserted_total), _show(computed), order=(4, 0)))

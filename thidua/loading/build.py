@@ -16,12 +16,12 @@ def _obj(value) -> Fields | None:
     return value if isinstance(value, Fields) else None
 
 
-def build_rotation(f: Fields | None, base: m.RotationRule | None = None) -> m.RotationRule | None:
+def build_rotation(f: Fields | None, base: m.RotationPolicy | None = None) -> m.RotationPolicy | None:
     """The rule as written; keys left out keep ``base`` (the province's rule for a bloc's own)."""
     if f is None:
         return None
-    base = base or m.RotationRule()
-    return m.RotationRule(
+    base = base or m.RotationPolicy()
+    return m.RotationPolicy(
         kind=f.get("rule", base.kind),
         order=tuple(f.get("order", base.order)),
         skip_first_year=f.get("skip_first_year", base.skip_first_year),
@@ -55,14 +55,14 @@ def build_table(f: Fields, table_id: str) -> m.Table:
     )
 
 
-def build_scoring(f: Fields | None, base: m.ScoringRules) -> m.ScoringRules:
+def build_scoring(f: Fields | None, base: m.ScoringPolicy) -> m.ScoringPolicy:
     if f is None:
         return base
     bands = tuple(
         m.Band(b.get("name"), b.get("min"))
         for b in f.get("bands", ()) if isinstance(b, Fields) and b.get("name") and b.get("min") is not None
     )
-    return m.ScoringRules(
+    return m.ScoringPolicy(
         places=f.get("places", base.places),
         rounding=f.get("rounding", base.rounding),
         bands=tuple(sorted(bands, key=lambda b: -b.min)) if f.has("bands") else base.bands,
@@ -70,7 +70,7 @@ def build_scoring(f: Fields | None, base: m.ScoringRules) -> m.ScoringRules:
     )
 
 
-def build_award(f: Fields) -> m.AwardRule:
+def build_award(f: Fields) -> m.AwardPolicy:
     quota = f.get("quota")
     if isinstance(quota, int):
         quota = m.Quota(count=quota)
@@ -80,7 +80,7 @@ def build_award(f: Fields) -> m.AwardRule:
     else:
         quota = None
     from_award = f.get("from_award")
-    return m.AwardRule(
+    return m.AwardPolicy(
         id=f.get("id").id if f.get("id") else "?",
         name=f.get("name", ""),
         level=f.get("level", "bloc"),
@@ -102,9 +102,9 @@ def build_config(f: Fields | None) -> m.Config:
     return m.Config(
         province=province,
         place=f.get("place", province),
-        scoring=build_scoring(_obj(f.get("scoring")), m.ScoringRules()),
+        scoring=build_scoring(_obj(f.get("scoring")), m.ScoringPolicy()),
         awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
-        rotation=build_rotation(_obj(f.get("rotation"))) or m.RotationRule(),
+        rotation=build_rotation(_obj(f.get("rotation"))) or m.RotationPolicy(),
         src=f.src,
     )
 

@@ -40,7 +40,7 @@ def bloc_view(result: BlocResult) -> BlocView:
     for r in result.ranked:
         t = r.total
         rank = "—" if not r.rank else f"{r.rank}*" if r.tied else str(r.rank)
-        total = vn_number(t.total, result.rules.places) if t.scored else "chưa chấm"
+        total = vn_number(t.total, result.scoring.places) if t.scored else "chưa chấm"
         if t.scored and not t.agreed:
             total += " (tự chấm)"
         proposals = "; ".join(p.award_name for p in result.proposals_for(t.member.id))
@@ -71,7 +71,7 @@ def province_rows(year: YearResult) -> tuple[tuple[str, ...], ...]:
     for b in year.blocs:
         lead = [r for r in b.ranked if r.rank == 1]
         lead_name = " = ".join(r.total.member.name for r in lead) or "—"
-        lead_total = vn_number(lead[0].total.total, b.rules.places) if lead else ""
+        lead_total = vn_number(lead[0].total.total, b.scoring.places) if lead else ""
         counts: dict[str, int] = {}
         for p in b.proposals:
             counts[p.award_name] = counts.get(p.award_name, 0) + 1

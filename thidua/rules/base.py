@@ -1,42 +1,12 @@
-"""The rule contract: a code, a default severity, a title, a hint."""
+"""What rule modules share: the Rule record (defined in thidua.diagnostics, a leaf) and small helpers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from thidua.diagnostics import Diagnostic, Severity, Source
+from thidua.diagnostics import Rule
 
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A stable code and what it means.
-
-    Attributes:
-      code: stable identifier such as ``E101``; never reused for another meaning.
-      name: short kebab-case name (``duplicate-key``).
-      severity: default severity.
-      title: one line, Vietnamese, used in docs/rules.md.
-      hint: default one-line fix, Vietnamese.
-      stage: where the check runs: ``text`` (decoding), ``yaml`` (parsing),
-        ``schema`` (keys and types), ``bloc`` (one bloc-year), ``history``
-        (a bloc-year against the years before), ``score`` (scoring).
-      needs_complete: the check reads every score, so a value dropped for an earlier error
-        would make it report a phantom problem (a total that does not match, a missing score).
-    """
-
-    code: str
-    name: str
-    severity: Severity
-    title: str
-    hint: str
-    stage: str
-    needs_complete: bool = False  # skipped when some values failed to load: they would look missing
-
-    def at(self, source: Source, message: str, hint: str | None = None,
-           severity: Severity | None = None) -> Diagnostic:
-        return Diagnostic(source, self.code, severity or self.severity, message,
-                          self.hint if hint is None else hint)
+__all__ = ["Rule", "adjustments_over_cap"]
 
 
 def adjustments_over_cap(rule: Rule, ctx, kind: str, cap: Decimal | None, label: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua.model import AwardRule, BlocYear, Config, RotationRule, ScoringRules
+from thidua.model import AwardPolicy, BlocYear, Config, RotationPolicy, ScoringPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +26,13 @@ class BlocCheck:
     history: tuple[BlocYear, ...] = ()  # earlier years, ascending, ending with ``previous``
 
     @property
-    def scoring(self) -> ScoringRules:
+    def scoring(self) -> ScoringPolicy:
         return self.by.scoring or self.config.scoring
 
     @property
-    def awards(self) -> tuple[AwardRule, ...]:
+    def awards(self) -> tuple[AwardPolicy, ...]:
         return self.by.awards or self.config.awards
 
     @property
-    def rotation(self) -> RotationRule:
+    def rotation(self) -> RotationPolicy:
         return self.by.rotation or self.config.rotation
