@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from thidua.cli.app import app
-from thidua.core.compare import Side, compare, follow
+from thidua.core.compare import Side, compare
 from thidua.core.handover import propose
+from thidua.core.lineage import follow
 from thidua.core.results import score_bloc
 from thidua.loading import build
 from thidua.loading.load import read_document

@@ -45,46 +45,46 @@ def passed(h):
 
 def test_fixed_order_next_after_the_chair():
     h = propose([year(2024, leader="b", deputy="c")], rotation("fixed-order", ORDER))
-    assert (h.chair, h.deputy, h.next_year) == ("c", "d", 2025)
-    assert h.chair_reason == "đơn vị kế tiếp Trưởng khối năm 2024 theo thứ tự luân phiên"
+    assert (h.leader, h.deputy, h.next_year) == ("c", "d", 2025)
+    assert h.leader_reason == "đơn vị kế tiếp Trưởng khối năm 2024 theo thứ tự luân phiên"
     assert h.passed == ()
 
 
 def test_fixed_order_wraps_around():
     h = propose([year(2024, leader="e", deputy="a")], rotation("fixed-order", ORDER))
-    assert (h.chair, h.deputy) == ("a", "b")
+    assert (h.leader, h.deputy) == ("a", "b")
 
 
 def test_fixed_order_members_missing_from_the_order_come_last_in_file_order():
     h = propose([year(2024, leader="b")], rotation("fixed-order", ("c", "a", "b")))
-    assert (h.chair, h.deputy) == ("d", "e")
+    assert (h.leader, h.deputy) == ("d", "e")
     assert h.eligible == ("c", "a", "b", "d", "e")
 
 
 def test_fixed_order_without_a_recorded_chair_starts_at_the_top():
     h = propose([year(2024)], rotation("fixed-order", ORDER))
-    assert (h.chair, h.deputy) == ("a", "b")
-    assert h.chair_reason == "đơn vị đầu tiên đủ điều kiện theo thứ tự luân phiên"
+    assert (h.leader, h.deputy) == ("a", "b")
+    assert h.leader_reason == "đơn vị đầu tiên đủ điều kiện theo thứ tự luân phiên"
 
 
 def test_deputy_succeeds():
     h = propose([year(2024, leader="a", deputy="c")], rotation("deputy-succeeds", ORDER))
-    assert (h.chair, h.deputy) == ("c", "d")
-    assert h.chair_reason == "Phó khối năm 2024 lên làm Trưởng khối"
+    assert (h.leader, h.deputy) == ("c", "d")
+    assert h.leader_reason == "Phó khối năm 2024 lên làm Trưởng khối"
     assert h.rule_name.startswith("Phó khối lên Trưởng khối")
 
 
 def test_deputy_succeeds_when_the_deputy_cannot():
     members = ["a", "b", mem("c", left=dt.date(2024, 8, 1)), "d", "e"]
     h = propose([year(2024, members, leader="a", deputy="c")], rotation("deputy-succeeds", ORDER))
-    assert (h.chair, h.deputy) == ("d", "e")
-    assert passed(h) == [("c", "chair", "Phó khối năm 2024 nhưng rời khối ngày 2024-08-01")]
-    assert "Phó khối rời khối ngày 2024-08-01" in h.chair_reason
+    assert (h.leader, h.deputy) == ("d", "e")
+    assert passed(h) == [("c", "leader", "Phó khối năm 2024 nhưng rời khối ngày 2024-08-01")]
+    assert "Phó khối rời khối ngày 2024-08-01" in h.leader_reason
 
 
 def test_deputy_succeeds_without_a_deputy_follows_the_order():
     h = propose([year(2024, leader="b")], rotation("deputy-succeeds", ORDER))
-    assert (h.chair, h.deputy) == ("c", "d")
+    assert (h.leader, h.deputy) == ("c", "d")
 
 
 def ranked_year(points, **kw):
@@ -97,8 +97,8 @@ def ranked_year(points, **kw):
 def test_best_ranked():
     by, ranked = ranked_year({"a": 80, "b": 95, "c": 90, "d": None}, leader="a")
     h = propose([by], rotation("best-ranked"), ranked)
-    assert (h.chair, h.deputy) == ("b", "c")
-    assert h.chair_reason == "xếp hạng cao nhất trong các đơn vị đủ điều kiện (hạng 1 năm 2024)"
+    assert (h.leader, h.deputy) == ("b", "c")
+    assert h.leader_reason == "xếp hạng cao nhất trong các đơn vị đủ điều kiện (hạng 1 năm 2024)"
 
 
 def test_best_ranked_passes_over_an_ineligible_best():
@@ -106,16 +106,16 @@ def test_best_ranked_passes_over_an_ineligible_best():
     by, ranked = ranked_year({"a": 80, "b": 95, "c": 90, "d": 85}, leader="c")
     h = propose([prev, by], rotation("best-ranked", cooldown_years=1), ranked)
     # b is new this year (absent from 2023), c chairs in 2024
-    assert (h.chair, h.deputy) == ("d", "a")
-    assert passed(h)[:2] == [("b", "chair", "mới vào khối năm 2024 (năm đầu trong khối)"),
-                             ("c", "chair", "đã làm Trưởng khối năm 2024, chưa đủ 1 năm")]
-    assert "hạng 3 năm 2024" in h.chair_reason
+    assert (h.leader, h.deputy) == ("d", "a")
+    assert passed(h)[:2] == [("b", "leader", "mới vào khối năm 2024 (năm đầu trong khối)"),
+                             ("c", "leader", "đã làm Trưởng khối năm 2024, chưa đủ 1 năm")]
+    assert "hạng 3 năm 2024" in h.leader_reason
 
 
 def test_elected_lists_who_is_eligible_and_why_others_are_not():
     members = ["a", "b", mem("c", joined=dt.date(2024, 3, 1)), "d"]
     h = propose([year(2024, members, leader="a")], rotation("elected", ("a", "b", "c", "d"), cooldown_years=1))
-    assert (h.chair, h.deputy) == (None, None)
+    assert (h.leader, h.deputy) == (None, None)
     assert h.eligible == ("b", "d")
     assert [(p.member, p.reason) for p in h.ineligible] == [
         ("a", "đã làm Trưởng khối năm 2024, chưa đủ 1 năm"),
@@ -127,49 +127,49 @@ def test_elected_lists_who_is_eligible_and_why_others_are_not():
 def test_skip_first_year_member_absent_from_last_years_file():
     history = [year(2023, ("a", "b", "c", "d"), leader="c"), year(2024, ORDER, leader="d")]
     h = propose(history, rotation("fixed-order", ORDER))
-    assert h.chair == "a"
-    assert passed(h) == [("e", "chair", "mới vào khối năm 2024 (năm đầu trong khối)")]
+    assert h.leader == "a"
+    assert passed(h) == [("e", "leader", "mới vào khối năm 2024 (năm đầu trong khối)")]
     h = propose(history, rotation("fixed-order", ORDER, skip_first_year=False))
-    assert h.chair == "e"
+    assert h.leader == "e"
 
 
 def test_skip_first_year_member_joined_this_year():
     members = ["a", "b", "c", "d", mem("e", joined=dt.date(2024, 3, 1))]
     h = propose([year(2024, members, leader="d")], rotation("fixed-order", ORDER))
-    assert h.chair == "a"
-    assert passed(h) == [("e", "chair", "mới vào khối ngày 2024-03-01 (năm đầu trong khối)")]
+    assert h.leader == "a"
+    assert passed(h) == [("e", "leader", "mới vào khối ngày 2024-03-01 (năm đầu trong khối)")]
 
 
 def test_cooldown_years():
     history = [year(2022, leader="b"), year(2023, leader="a"), year(2024, leader="e")]
     h = propose(history, rotation("fixed-order", ORDER, cooldown_years=2))
-    assert h.chair == "b"  # a chaired 2023, within 2 years; b chaired 2022, outside
-    assert passed(h) == [("a", "chair", "đã làm Trưởng khối năm 2023, chưa đủ 2 năm")]
+    assert h.leader == "b"  # a chaired 2023, within 2 years; b chaired 2022, outside
+    assert passed(h) == [("a", "leader", "đã làm Trưởng khối năm 2023, chưa đủ 2 năm")]
     h = propose(history, rotation("fixed-order", ORDER, cooldown_years=3))
-    assert h.chair == "c"
+    assert h.leader == "c"
     assert [p.member for p in h.passed] == ["a", "b"]
-    assert propose(history, rotation("fixed-order", ORDER, cooldown_years=1)).chair == "a"
+    assert propose(history, rotation("fixed-order", ORDER, cooldown_years=1)).leader == "a"
 
 
 def test_members_leaving_are_excluded():
     members = ["a", "b", mem("c", left=dt.date(2024, 6, 30)), "d", "e"]
     h = propose([year(2024, members, leader="b")], rotation("fixed-order", ORDER))
-    assert (h.chair, h.deputy) == ("d", "e")
-    assert passed(h) == [("c", "chair", "rời khối ngày 2024-06-30")]
+    assert (h.leader, h.deputy) == ("d", "e")
+    assert passed(h) == [("c", "leader", "rời khối ngày 2024-06-30")]
     assert "c" not in h.eligible
 
 
 def test_empty_history_first_year_on_file():
     h = propose([year(2024, leader="c")], rotation("fixed-order", ORDER, cooldown_years=3))
-    assert (h.chair, h.deputy) == ("d", "e")
+    assert (h.leader, h.deputy) == ("d", "e")
     assert [p.member for p in h.ineligible] == ["c"]  # only this year's chair is in its cooldown
 
 
 def test_nobody_eligible():
     members = [mem("a", left=dt.date(2024, 5, 1)), mem("b", left=dt.date(2024, 5, 1))]
     h = propose([year(2024, members, leader="a")], rotation("fixed-order", ("a", "b")))
-    assert (h.chair, h.deputy) == (None, None)
-    assert h.chair_reason == "không có đơn vị đủ điều kiện"
+    assert (h.leader, h.deputy) == (None, None)
+    assert h.leader_reason == "không có đơn vị đủ điều kiện"
 
 
 # -- lineage: renames and mergers --------------------------------------------------------
@@ -181,8 +181,8 @@ def test_merger_successor_inherits_predecessors_chair_years():
     history = [year(2023, ORDER, leader="a"),
                year(2024, [mem("ab", predecessors=("a", "b")), "c", "d", "e"], leader="e")]
     h = propose(history, rotation("fixed-order", MERGED, cooldown_years=2))
-    assert h.chair == "c"
-    assert passed(h) == [("ab", "chair", "đã làm Trưởng khối năm 2023 (tính cả đơn vị tiền thân), chưa đủ 2 năm")]
+    assert h.leader == "c"
+    assert passed(h) == [("ab", "leader", "đã làm Trưởng khối năm 2023 (tính cả đơn vị tiền thân), chưa đủ 2 năm")]
 
 
 def test_merger_recorded_as_departures():
@@ -190,7 +190,7 @@ def test_merger_recorded_as_departures():
                year(2024, MERGED, leader="e", departures=[departure("a", "merged", "ab"),
                                                           departure("b", "merged", "ab")])]
     h = propose(history, rotation("fixed-order", MERGED, cooldown_years=2))
-    assert h.chair == "c"
+    assert h.leader == "c"
     assert "tính cả đơn vị tiền thân" in passed(h)[0][2]
 
 
@@ -199,31 +199,31 @@ def test_merger_lineage_over_several_years():
                year(2023, [mem("y", predecessors=("x",)), "c", "d", "e"], leader="c"),
                year(2024, [mem("z", predecessors=("y", "w")), "c", "d", "e"], leader="d")]
     h = propose(history, rotation("fixed-order", ("z", "e", "c", "d"), cooldown_years=3))
-    assert h.chair == "e"
-    assert passed(h)[0] == ("z", "chair", "đã làm Trưởng khối năm 2022 (tính cả đơn vị tiền thân), chưa đủ 3 năm")
+    assert h.leader == "e"
+    assert passed(h)[0] == ("z", "leader", "đã làm Trưởng khối năm 2022 (tính cả đơn vị tiền thân), chưa đủ 3 năm")
 
 
 def test_renamed_member_keeps_its_history_and_is_not_new():
     history = [year(2023, ("old", "b", "c"), leader="old"),
                year(2024, [mem("new", predecessors=("old",)), "b", "c"], leader="c")]
     h = propose(history, rotation("fixed-order", ("new", "b", "c"), cooldown_years=2))
-    assert h.chair == "b" and "tiền thân" in passed(h)[0][2]
+    assert h.leader == "b" and "tiền thân" in passed(h)[0][2]
     h = propose(history, rotation("fixed-order", ("new", "b", "c")))
-    assert h.chair == "new"  # a rename is not a new member: skip_first_year does not apply
+    assert h.leader == "new"  # a rename is not a new member: skip_first_year does not apply
 
 
 def test_renamed_member_recorded_as_departure():
     history = [year(2023, ("old", "b", "c"), leader="old"),
                year(2024, ("new", "b", "c"), leader="c", departures=[departure("old", "renamed", "new")])]
     h = propose(history, rotation("fixed-order", ("new", "b", "c"), cooldown_years=2))
-    assert h.chair == "b"
+    assert h.leader == "b"
 
 
 def test_newly_merged_member_skips_like_a_new_member():
     history = [year(2023, ORDER, leader="c"),
                year(2024, [mem("ab", predecessors=("a", "b")), "c", "d", "e"], leader="e")]
     h = propose(history, rotation("fixed-order", MERGED))
-    assert h.chair == "c"
+    assert h.leader == "c"
 
 
 # -- W600 in validate -----------------------------------------------------------------
@@ -493,7 +493,7 @@ def test_long_cooldown_sees_the_whole_history(tmp_path):
     from thidua.handover_run import handover_at
 
     h = handover_at(tmp_path, 2024, "b").handover
-    assert h.chair == "c"  # next after a is b, but b chaired in 2017, within 8 years of 2025
+    assert h.leader == "c"  # next after a is b, but b chaired in 2017, within 8 years of 2025
 
 
 # -- the bundled example: seed 001, Bắc Kạn ---------------------------------------------

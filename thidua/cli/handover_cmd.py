@@ -16,18 +16,23 @@ def _name(by, member_id):
     return f"{m.name} ({member_id})" if m else (member_id or "—")
 
 
+# The JSON keys are a published contract and say "chair" for the Trưởng khối, which the data and
+# the code call the leader.
+JSON_ROLES = {"leader": "chair", "deputy": "deputy"}
+
+
 def handover_dict(run) -> dict:
     h = run.handover
     return {
         "bloc": h.bloc, "year": h.year, "next_year": h.next_year,
         "rule": {"kind": h.rule.kind, "name": h.rule_name, "skip_first_year": h.rule.skip_first_year,
                  "cooldown_years": h.rule.cooldown_years},
-        "chair": h.chair, "chair_reason": h.chair_reason,
+        "chair": h.leader, "chair_reason": h.leader_reason,
         "deputy": h.deputy, "deputy_reason": h.deputy_reason,
-        "passed_over": [{"member": p.member, "role": p.role, "reason": p.reason} for p in h.passed],
+        "passed_over": [{"member": p.member, "role": JSON_ROLES[p.role], "reason": p.reason} for p in h.passed],
         "eligible": list(h.eligible),
         "ineligible": [{"member": p.member, "reason": p.reason} for p in h.ineligible],
-        "decided": {"chair": h.decided_chair, "deputy": h.decided_deputy},
+        "decided": {"chair": h.decided_leader, "deputy": h.decided_deputy},
         "next_file": {"exists": run.next_file.is_file(),
                       "leader": run.next_year.leader.id if run.next_year and run.next_year.leader else None,
                       "deputy": run.next_year.deputy.id if run.next_year and run.next_year.deputy else None},
@@ -42,22 +47,22 @@ def handover_text(run) -> str:
         out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
         out.extend(f"  • {_name(by, i)}" for i in h.eligible)
     else:
-        out.append(f"Trưởng khối năm {h.next_year}: {_name(by, h.chair)} — {h.chair_reason}")
+        out.append(f"Trưởng khối năm {h.next_year}: {_name(by, h.leader)} — {h.leader_reason}")
         out.append(f"Phó khối năm {h.next_year}: {_name(by, h.deputy)} — {h.deputy_reason}")
     if h.passed:
         out.append("Bỏ qua:")
-        role = {"chair": "Trưởng khối", "deputy": "Phó khối"}
+        role = {"leader": "Trưởng khối", "deputy": "Phó khối"}
         out.extend(f"  • {_name(by, p.member)} ({role[p.role]}): {p.reason}" for p in h.passed)
     if h.ineligible:
         out.append("Không đủ điều kiện làm Trưởng khối:")
         out.extend(f"  • {_name(by, p.member)}: {p.reason}" for p in h.ineligible)
-    if h.decided_chair or h.decided_deputy:
+    if h.decided_leader or h.decided_deputy:
         if h.rule.kind == "elected":
-            verdict = "đủ điều kiện" if h.decided_chair in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
+            verdict = "đủ điều kiện" if h.decided_leader in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
         else:
-            same = h.decided_chair == h.chair and h.decided_deputy == h.deputy
+            same = h.decided_leader == h.leader and h.decided_deputy == h.deputy
             verdict = "khớp đề xuất" if same else "khác đề xuất"
-        out.append(f"Khối đã thống nhất: Trưởng khối {_name(by, h.decided_chair)}, Phó khối "
+        out.append(f"Khối đã thống nhất: Trưởng khối {_name(by, h.decided_leader)}, Phó khối "
                    f"{_name(by, h.decided_deputy)} ({verdict})")
     if run.next_year is not None:
         n = run.next_year
@@ -66,7 +71,7 @@ def handover_text(run) -> str:
         if h.rule.kind == "elected":
             verdict = "đủ điều kiện" if lead in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
         else:
-            verdict = "khớp đề xuất" if (lead == h.chair and dep == h.deputy) else "khác đề xuất"
+            verdict = "khớp đề xuất" if (lead == h.leader and dep == h.deputy) else "khác đề xuất"
         out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} ({verdict})")
     return "\n".join(out) + "\n"
 
@@ -125,9 +130,9 @@ def _write_next(run, data_root) -> int:
         sys.stderr.write("  (tệp hiện có không đọc được; chạy thidua validate)\n")
         return 1
     diffs = []
-    chair, deputy = h.decided_chair or h.chair, h.decided_deputy or h.deputy
-    if (n.leader.id if n.leader else None) != chair:
-        diffs.append(f"  leader: tệp {n.leader.id if n.leader else '—'} ≠ đề xuất {chair}")
+    leader, deputy = h.decided_leader or h.leader, h.decided_deputy or h.deputy
+    if (n.leader.id if n.leader else None) != leader:
+        diffs.append(f"  leader: tệp {n.leader.id if n.leader else '—'} ≠ đề xuất {leader}")
     if (n.deputy.id if n.deputy else None) != deputy:
         diffs.append(f"  deputy: tệp {n.deputy.id if n.deputy else '—'} ≠ đề xuất {deputy}")
     proposed = [m.id for m in run.current.members if m.left is None]

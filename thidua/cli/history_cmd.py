@@ -87,7 +87,7 @@ def _cells(entry: YearEntry) -> dict[str, dict]:
 
 
 def history_dict(bloc: str, entries: list[YearEntry]) -> dict:
-    from thidua.core.compare import follow
+    from thidua.core.lineage import follow
     from thidua.render.diagnostics import as_dict
 
     # A file whose 'year:' is broken or disagrees with its name cannot be placed in the history.

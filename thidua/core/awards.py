@@ -4,7 +4,7 @@ Each bloc-level award is considered in the configured order. Candidates are
 taken in rank order; each condition (discipline, whole year, band, score, votes)
 is checked and a member that misses says which condition and by how much. A
 member gets at most one bloc-level proposal. Province-level awards (Cờ thi đua
-của Chính phủ) are chosen afterwards among the blocs' leaders, within a share.
+của Chính phủ) are chosen afterwards among the blocs' leading units (đơn vị dẫn đầu), within a share.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardPo
 
 
 @dataclass(frozen=True, slots=True)
-class LeaderCandidate:
+class LeadingUnit:
     """A bloc's leading member, as the province-level step sees it."""
 
     bloc: str
@@ -180,14 +180,14 @@ class ProvinceMiss:
     reason: str
 
 
-def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardPolicy, ...],
+def propose_province(leading: list[LeadingUnit], awards: tuple[AwardPolicy, ...],
                      blocs: int | None = None) -> tuple[tuple[ProvinceProposal, ...], tuple[ProvinceMiss, ...]]:
-    """Province-level awards among the blocs' leaders, best share of the table's maximum first.
+    """Province-level awards among the blocs' leading units, best share of the table's maximum first.
 
     The quota's share applies to ``blocs`` (every bloc scored, one leading place each), so a
     bloc whose first place is shared still counts; at most one proposal per bloc.
     """
-    population = blocs if blocs is not None else len({c.bloc for c in leaders})
+    population = blocs if blocs is not None else len({c.bloc for c in leading})
     proposals: list[ProvinceProposal] = []
     misses: list[ProvinceMiss] = []
     names = {a.id: a.name for a in awards}
@@ -195,7 +195,7 @@ def propose_province(leaders: list[LeaderCandidate], awards: tuple[AwardPolicy, 
         if award.level != "province":
             continue
         size = quota_size(award.quota, population)
-        order = sorted(leaders, key=lambda c: (-c.share_of_max, -c.votes_for(award), c.bloc, c.member))
+        order = sorted(leading, key=lambda c: (-c.share_of_max, -c.votes_for(award), c.bloc, c.member))
         granted = 0
         done_blocs: set[str] = set()
         for c in order:

@@ -18,11 +18,11 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from thidua.core.handover import Handover, lineage
+from thidua.core.handover import Handover
+from thidua.core.lineage import successors
 from thidua.core.results import BlocResult
 from thidua.core.scoring import Ranked
-from thidua.core.vnsort import sort_key
-from thidua.model import BlocYear, Config, Criterion, MemberId, MemberScores, Table
+from thidua.model import BlocYear, Config, Criterion, MemberScores, Table
 
 ADDED, REMOVED, MODIFIED = "added", "removed", "modified"
 
@@ -148,7 +148,7 @@ class AwardChange:
 
 @dataclass(frozen=True, slots=True)
 class HandoverChange:
-    """The proposed chair or deputy for next year, before → after, with the reasons."""
+    """The proposed leader (Trưởng khối) or deputy for next year, before → after, with the reasons."""
 
     role: str
     old: Named | None
@@ -237,18 +237,6 @@ class _Names:
 
 def _id(ref) -> str | None:
     return ref.id if ref is not None else None
-
-
-def successors(old: BlocYear | None, new: BlocYear | None) -> dict[str, str]:
-    """New id → old id, for a member that continues exactly one member gone from the old version.
-
-    Its scores and rank are compared with that member's, so a change of id alone shows no change.
-    """
-    if old is None or new is None:
-        return {}
-    gone = old.member_ids - new.member_ids
-    return {m.id: m.predecessors[0].id for m in new.members
-            if m.id not in old.member_ids and len(m.predecessors) == 1 and m.predecessors[0].id in gone}
 
 
 # -- members and roles -----------------------------------------------------------
@@ -470,8 +458,8 @@ def _handover(old: Handover | None, new: Handover | None, named: _Names) -> tupl
     if old is None or new is None:
         return ()
     out = []
-    if old.chair != new.chair:
-        out.append(HandoverChange("chair", named(old.chair), named(new.chair), old.chair_reason, new.chair_reason))
+    if old.leader != new.leader:
+        out.append(HandoverChange("leader", named(old.leader), named(new.leader), old.leader_reason, new.leader_reason))
     if old.deputy != new.deputy:
         out.append(HandoverChange("deputy", named(old.deputy), named(new.deputy),
                                   old.deputy_reason, new.deputy_reason))
@@ -533,67 +521,3 @@ def compare(old: Side | None, new: Side | None) -> BlocYearChange:
         handover=_handover(old.handover, new.handover, named) if results and old and new else (),
         other=_other(a, b, members),
     )
-
-
-# -- across years ------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Track:
-    """One member of a bloc followed across years.
-
-    Attributes:
-      key: a stable key for the track (the id it started with; ``id@year`` if that id was reused).
-      years: (year, id, name) for every year the member is in the bloc, ascending.
-      merged_from: keys of the tracks it continues by a merger of several members.
-    """
-
-    key: str
-    years: tuple[tuple[int, MemberId, str], ...]
-    merged_from: tuple[str, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return self.years[-1][2]
-
-    @property
-    def former_names(self) -> tuple[str, ...]:
-        out: list[str] = []
-        for _, _, name in self.years[:-1]:
-            if name != self.name and name not in out:
-                out.append(name)
-        return tuple(out)
-
-    def id_in(self, year: int) -> MemberId | None:
-        return next((mid for y, mid, _ in self.years if y == year), None)
-
-
-def follow(years: list[BlocYear]) -> tuple[Track, ...]:
-    """Tracks of a bloc's members over ``years`` (ascending), in Vietnamese order of their latest name.
-
-    A member keeps its track when its id stays, or when it continues exactly one
-    earlier member (a rename: ``predecessors`` or a departure ``into`` it); a member
-    continuing several starts a track of its own that records them as ``merged_from``.
-    """
-    tracks: list[dict] = []
-    latest: dict[MemberId, int] = {}  # id → index of the track it last belonged to
-    for i, by in enumerate(years):
-        history = years[:i]
-        taken: set[int] = set()
-        for m in by.members:
-            if m.id in latest and latest[m.id] not in taken:
-                t = latest[m.id]
-            else:
-                ids = lineage(m, history) - {m.id}
-                ordered = [p.id for p in m.predecessors] + sorted(ids - {p.id for p in m.predecessors})
-                sources = list(dict.fromkeys(latest[x] for x in ordered if x in latest and latest[x] not in taken))
-                if len(sources) == 1:
-                    t = sources[0]
-                else:
-                    key = m.id if all(tr["key"] != m.id for tr in tracks) else f"{m.id}@{by.year}"
-                    tracks.append({"key": key, "years": [], "merged_from": [tracks[s]["key"] for s in sources]})
-                    t = len(tracks) - 1
-            taken.add(t)
-            tracks[t]["years"].append((by.year, m.id, m.name))
-            latest[m.id] = t
-    out = [Track(t["key"], tuple(t["years"]), tuple(t["merged_from"])) for t in tracks]
-    return tuple(sorted(out, key=lambda t: sort_key(t.name)))

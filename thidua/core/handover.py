@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thidua.core.lineage import leader_years, lineage
 from thidua.core.scoring import Ranked
 from thidua.model import BlocYear, Member, RotationPolicy
 
@@ -25,7 +26,7 @@ class Passed:
     """A member considered and passed over, with the reason."""
 
     member: str
-    role: str  # "chair" | "deputy"
+    role: str  # "leader" (Trưởng khối) | "deputy" (Phó khối)
     reason: str
 
 
@@ -34,54 +35,30 @@ class Handover:
     """The proposal for ``next_year``.
 
     Attributes:
-      chair, deputy: proposed member ids (None when the rule is ``elected`` or nobody is eligible).
-      chair_reason, deputy_reason: why, in Vietnamese.
+      leader, deputy: proposed member ids (None when the rule is ``elected`` or nobody is eligible).
+      leader_reason, deputy_reason: why, in Vietnamese.
       passed: members considered before the proposed ones, and why they were passed over.
       eligible: every member eligible to chair next year (the whole answer for ``elected``).
-      decided_chair, decided_deputy: what the bloc recorded in ``decided:``, if anything.
+      decided_leader, decided_deputy: what the bloc recorded in ``decided:``, if anything.
     """
 
     bloc: str
     year: int
     next_year: int
     rule: RotationPolicy
-    chair: str | None
+    leader: str | None
     deputy: str | None
-    chair_reason: str
+    leader_reason: str
     deputy_reason: str
     passed: tuple[Passed, ...]
     eligible: tuple[str, ...]
     ineligible: tuple[Passed, ...]
-    decided_chair: str | None = None
+    decided_leader: str | None = None
     decided_deputy: str | None = None
 
     @property
     def rule_name(self) -> str:
         return RULE_NAMES.get(self.rule.kind, self.rule.kind)
-
-
-def lineage(member: Member, history: list[BlocYear]) -> frozenset[str]:
-    """The member's id and every id it continues, through renames and mergers across years."""
-    ids = {member.id, *(p.id for p in member.predecessors)}
-    changed = True
-    while changed:  # predecessors of predecessors, as recorded in earlier files
-        changed = False
-        for by in history:
-            for m in by.members:
-                if m.id in ids:
-                    new = {p.id for p in m.predecessors} - ids
-                    if new:
-                        ids |= new
-                        changed = True
-            for d in by.departures:
-                if d.into is not None and d.into.id in ids and d.member.id not in ids:
-                    ids.add(d.member.id)
-                    changed = True
-    return frozenset(ids)
-
-
-def chair_years(ids: frozenset[str], history: list[BlocYear]) -> list[int]:
-    return sorted(by.year for by in history if by.leader is not None and by.leader.id in ids)
 
 
 def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], rule: RotationPolicy) -> str | None:
@@ -90,7 +67,7 @@ def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], r
         return f"rời khối ngày {member.left.isoformat()}"
     if rule.cooldown_years:
         ids = lineage(member, history)
-        recent = [y for y in chair_years(ids, history) if y > current.year - rule.cooldown_years]
+        recent = [y for y in leader_years(ids, history) if y > current.year - rule.cooldown_years]
         if recent:
             via = "" if any(by.year == recent[-1] and by.leader and by.leader.id == member.id for by in history) \
                 else " (tính cả đơn vị tiền thân)"
@@ -124,7 +101,7 @@ def _after(order: list[str], start: str | None) -> list[str]:
 
 
 def propose(history: list[BlocYear], rule: RotationPolicy, ranked: tuple[Ranked, ...] = ()) -> Handover:
-    """Propose next year's chair and deputy from the bloc's files up to the current year.
+    """Propose next year's leader (Trưởng khối) and deputy from the bloc's files up to the current year.
 
     ``history`` is ascending by year and ends with the current year; ``ranked`` is the
     current year's ranking (needed by ``best-ranked``).
@@ -133,13 +110,13 @@ def propose(history: list[BlocYear], rule: RotationPolicy, ranked: tuple[Ranked,
     names = {m.id: m for m in current.members}
     why_not = {m.id: _ineligibility(m, current, history, rule) for m in current.members}
     eligible = tuple(i for i in _order(current, rule) if why_not[i] is None)
-    ineligible = tuple(Passed(i, "chair", r) for i, r in why_not.items() if r is not None)
-    leader = current.leader.id if current.leader else None
-    deputy = current.deputy.id if current.deputy else None
+    ineligible = tuple(Passed(i, "leader", r) for i, r in why_not.items() if r is not None)
+    current_leader = current.leader.id if current.leader else None
+    current_deputy = current.deputy.id if current.deputy else None
     decided = current.decided
     base = dict(bloc=current.bloc, year=current.year, next_year=current.year + 1, rule=rule,
                 eligible=eligible, ineligible=ineligible,
-                decided_chair=decided.next_leader.id if decided and decided.next_leader else None,
+                decided_leader=decided.next_leader.id if decided and decided.next_leader else None,
                 decided_deputy=decided.next_deputy.id if decided and decided.next_deputy else None)
     passed: list[Passed] = []
 
@@ -153,38 +130,39 @@ def propose(history: list[BlocYear], rule: RotationPolicy, ranked: tuple[Ranked,
         return None
 
     if rule.kind == "elected":
-        return Handover(chair=None, deputy=None, passed=(),
-                        chair_reason="khối bầu Trưởng khối; các đơn vị đủ điều kiện được liệt kê",
+        return Handover(leader=None, deputy=None, passed=(),
+                        leader_reason="khối bầu Trưởng khối; các đơn vị đủ điều kiện được liệt kê",
                         deputy_reason="khối bầu Phó khối", **base)
 
     order = _order(current, rule)
-    chair: str | None
+    leader: str | None
     if rule.kind == "best-ranked":
         by_rank = [r.total.member.id for r in ranked if r.total.scored and r.total.member.id in names]
-        chair = first_eligible(by_rank, "chair", set())
-        chair_reason = (f"xếp hạng cao nhất trong các đơn vị đủ điều kiện (hạng "
-                        f"{next(r.rank for r in ranked if r.total.member.id == chair)} năm {current.year})"
-                        if chair else "chưa có kết quả xếp hạng")
-        deputy_pick = first_eligible([i for i in by_rank if i != chair], "deputy", {chair} if chair else set())
-        deputy_reason = "xếp hạng kế tiếp trong các đơn vị đủ điều kiện" if deputy_pick else "không còn đơn vị đủ điều kiện"
-        return Handover(chair=chair, deputy=deputy_pick, passed=tuple(passed),
-                        chair_reason=chair_reason, deputy_reason=deputy_reason, **base)
+        leader = first_eligible(by_rank, "leader", set())
+        leader_reason = (f"xếp hạng cao nhất trong các đơn vị đủ điều kiện (hạng "
+                         f"{next(r.rank for r in ranked if r.total.member.id == leader)} năm {current.year})"
+                         if leader else "chưa có kết quả xếp hạng")
+        deputy = first_eligible([i for i in by_rank if i != leader], "deputy", {leader} if leader else set())
+        deputy_reason = "xếp hạng kế tiếp trong các đơn vị đủ điều kiện" if deputy else "không còn đơn vị đủ điều kiện"
+        return Handover(leader=leader, deputy=deputy, passed=tuple(passed),
+                        leader_reason=leader_reason, deputy_reason=deputy_reason, **base)
 
-    if rule.kind == "deputy-succeeds" and deputy is not None and deputy in names:
-        if why_not[deputy] is None:
-            chair = deputy
-            chair_reason = f"Phó khối năm {current.year} lên làm Trưởng khối"
+    if rule.kind == "deputy-succeeds" and current_deputy is not None and current_deputy in names:
+        if why_not[current_deputy] is None:
+            leader = current_deputy
+            leader_reason = f"Phó khối năm {current.year} lên làm Trưởng khối"
         else:
-            passed.append(Passed(deputy, "chair", f"Phó khối năm {current.year} nhưng {why_not[deputy]}"))
-            chair = first_eligible(_after(order, deputy), "chair", {deputy})
-            chair_reason = f"đơn vị kế tiếp Phó khối theo thứ tự luân phiên (Phó khối {why_not[deputy]})"
+            passed.append(Passed(current_deputy, "leader",
+                                 f"Phó khối năm {current.year} nhưng {why_not[current_deputy]}"))
+            leader = first_eligible(_after(order, current_deputy), "leader", {current_deputy})
+            leader_reason = f"đơn vị kế tiếp Phó khối theo thứ tự luân phiên (Phó khối {why_not[current_deputy]})"
     else:
-        chair = first_eligible(_after(order, leader), "chair", set())
-        chair_reason = (f"đơn vị kế tiếp Trưởng khối năm {current.year} theo thứ tự luân phiên"
-                        if leader else "đơn vị đầu tiên đủ điều kiện theo thứ tự luân phiên")
-    deputy_next = first_eligible(_after(order, chair), "deputy", {chair} if chair else set())
-    deputy_reason = "đơn vị kế tiếp Trưởng khối mới theo thứ tự luân phiên" if deputy_next else \
+        leader = first_eligible(_after(order, current_leader), "leader", set())
+        leader_reason = (f"đơn vị kế tiếp Trưởng khối năm {current.year} theo thứ tự luân phiên"
+                         if current_leader else "đơn vị đầu tiên đủ điều kiện theo thứ tự luân phiên")
+    deputy = first_eligible(_after(order, leader), "deputy", {leader} if leader else set())
+    deputy_reason = "đơn vị kế tiếp Trưởng khối mới theo thứ tự luân phiên" if deputy else \
         "không còn đơn vị đủ điều kiện"
-    return Handover(chair=chair, deputy=deputy_next, passed=tuple(passed),
-                    chair_reason=chair_reason if chair else "không có đơn vị đủ điều kiện",
+    return Handover(leader=leader, deputy=deputy, passed=tuple(passed),
+                    leader_reason=leader_reason if leader else "không có đơn vị đủ điều kiện",
                     deputy_reason=deputy_reason, **base)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thidua.core.awards import (
-    LeaderCandidate,
+    LeadingUnit,
     Miss,
     Proposal,
     ProvinceMiss,
@@ -37,10 +37,6 @@ class BlocResult:
     def misses_for(self, member: str) -> tuple[Miss, ...]:
         return tuple(m for m in self.misses if m.member == member)
 
-    @property
-    def leader(self) -> Ranked | None:
-        return next((r for r in self.ranked if r.rank == 1), None)
-
 
 @dataclass(frozen=True, slots=True)
 class YearResult:
@@ -59,17 +55,17 @@ def score_bloc(by: BlocYear, config: Config) -> BlocResult:
     return BlocResult(by, scoring, awards, ranked, proposals, misses, findings)
 
 
-def leader_candidates(result: BlocResult) -> list[LeaderCandidate]:
+def leading_units(result: BlocResult) -> list[LeadingUnit]:
     """The bloc's first-ranked members (several when the first place is shared)."""
     if result.bloc_year.table is None:
         return []
     return [_candidate(result, r) for r in result.ranked if r.rank == 1]
 
 
-def _candidate(result: BlocResult, r: Ranked) -> LeaderCandidate:
+def _candidate(result: BlocResult, r: Ranked) -> LeadingUnit:
     by = result.bloc_year
     votes = by.votes
-    return LeaderCandidate(
+    return LeadingUnit(
         bloc=by.bloc, bloc_name=by.name, member=r.total.member.id, member_name=r.total.member.name,
         total=r.total.total, ceiling=by.table.ceiling,
         proposed=frozenset(p.award for p in result.proposals_for(r.total.member.id)),
@@ -85,8 +81,8 @@ def score_year(year: int, results: list[BlocResult], config: Config, shown: str 
     ``shown`` narrows what the result holds to one bloc, after the province step has
     seen every bloc (a share of the blocs' leaders depends on all of them).
     """
-    leaders = [c for r in results for c in leader_candidates(r)]
-    proposals, misses = propose_province(leaders, config.awards, len(results))
+    leading = [c for r in results for c in leading_units(r)]
+    proposals, misses = propose_province(leading, config.awards, len(results))
     if shown is not None:
         results = [r for r in results if r.bloc_year.bloc == shown]
         proposals = tuple(p for p in proposals if p.bloc == shown)

@@ -40,7 +40,14 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from thidua.core.compare import BlocYearChange, CriterionChange, MemberChange, Named, TotalChange
+from thidua.core.compare import (
+    BlocYearChange,
+    CriterionChange,
+    HandoverChange,
+    MemberChange,
+    Named,
+    TotalChange,
+)
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
 from thidua.gitdata import DiffRun, FileDiff, OneFile
@@ -60,6 +67,9 @@ STATUS = {"added": "tệp mới", "removed": "đã xóa", "modified": "đã sử
 # -- JSON ---------------------------------------------------------------------------
 
 def _jsonable(value):
+    if isinstance(value, HandoverChange):  # the JSON contract says "chair" for the Trưởng khối (leader)
+        doc = {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {**doc, "role": "chair" if value.role == "leader" else value.role}
     if isinstance(value, Decimal):
         return num(value)
     if isinstance(value, Diagnostic):
@@ -199,7 +209,7 @@ def bloc_year_lines(c: BlocYearChange) -> list[str]:
         head = "Đề nghị theo quy định" if kind == "proposed" else "Khối đã quyết định"
         out.append(f"{head} {name}: {', '.join(items)}")
     for h in c.handover:
-        role = "Trưởng khối" if h.role == "chair" else "Phó khối"
+        role = "Trưởng khối" if h.role == "leader" else "Phó khối"
         out.append(f"Đề xuất {role} năm {c.year + 1}: {_who(h.old)} → {_who(h.new)}"
                    + (f" ({h.new_reason})" if h.new is not None and h.new_reason else ""))
     if c.other:

@@ -47,7 +47,7 @@ def next_year_text(current: BlocYear, handover: Handover, schema_line: str | Non
     lines += [
         f"# Khối {current.bloc}, năm {year}: tạo bởi `thidua handover {current.year} --bloc {current.bloc} --write`.",
         ("# Trưởng khối, Phó khối theo quyết định của khối ghi trong tệp năm trước."
-         if handover.decided_chair or handover.decided_deputy else
+         if handover.decided_leader or handover.decided_deputy else
          f"# Trưởng khối, Phó khối theo đề xuất ({handover.rule_name}); sửa nếu khối quyết định khác."),
         f"bloc: {current.bloc}",
         f"year: {year}",
@@ -62,10 +62,10 @@ def next_year_text(current: BlocYear, handover: Handover, schema_line: str | Non
             lines.append(f"    short: {_q(m.short)}")
     lines.append("")
     # What the bloc decided wins over what the rule proposes: the file records decisions.
-    chair = handover.decided_chair or handover.chair
+    leader = handover.decided_leader or handover.leader
     deputy = handover.decided_deputy or handover.deputy
-    if chair:
-        lines.append(f"leader: {chair}")
+    if leader:
+        lines.append(f"leader: {leader}")
     if deputy:
         lines.append(f"deputy: {deputy}")
     if current.rotation is not None:

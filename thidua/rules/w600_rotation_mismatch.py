@@ -29,7 +29,7 @@ def check(ctx):
     decided = prev.decided
     names = {m.id: m.name for m in prev.members}
     for role, ref, expected, recorded in (
-        ("Trưởng khối", ctx.by.leader, proposal.chair, decided.next_leader if decided else None),
+        ("Trưởng khối", ctx.by.leader, proposal.leader, decided.next_leader if decided else None),
         ("Phó khối", ctx.by.deputy, proposal.deputy, decided.next_deputy if decided else None),
     ):
         if ref is None or expected is None or ref.id == expected:
