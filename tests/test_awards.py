@@ -23,7 +23,10 @@ from fixtures_scoring import (
 
 from thidua.core.awards import quota_size, quota_text
 from thidua.core.results import score_bloc, score_year
-from thidua.model import Quota
+from thidua.core.settings import settings_for
+from thidua.model import Config, Quota
+from thidua.rules import w700_decision_unsupported
+from thidua.rules.context import CheckContext
 
 SCORING = rules(bands=BANDS, tie_breaks=("group:1", "deductions"))
 CO = "Cờ thi đua của UBND tỉnh"
@@ -36,7 +39,7 @@ def result(members, points, *, awards, vote_counts=None, voters=7, **kw):
     scores = [sheet(m.id, {"1.1": p}) for m, p in zip(members, points, strict=False) if p is not None]
     by = bloc(members, table=simple_table(100), scores=scores,
               votes=votes(voters, vote_counts) if vote_counts is not None else None, **kw)
-    return score_bloc(by, config(scoring=SCORING, awards=awards))
+    return score_bloc(by, settings_for(by, config(scoring=SCORING, awards=awards)))
 
 
 def proposed(res, award_id=None):
@@ -161,7 +164,7 @@ def test_unscored_members_are_never_proposed():
 
 def test_self_only_total_is_proposed_with_a_note():
     by = bloc(["a"], table=simple_table(100), scores=[sheet("a", self_={"1.1": 99})])
-    res = score_bloc(by, config(scoring=SCORING, awards=[award("bk", BK)]))
+    res = score_bloc(by, settings_for(by, config(scoring=SCORING, awards=[award("bk", BK)])))
     assert proposed(res) == ["a"]
     assert "điểm tự chấm, chưa thống nhất" in res.proposals[0].reasons
 
@@ -218,7 +221,7 @@ def province(leader_points, *, gov=GOV, co_votes=7):
         by = bloc([f"lead{i}", f"run{i}"], table=simple_table(100), bloc_id=f"b{i:02d}",
                   scores=[sheet(f"lead{i}", {"1.1": p}), sheet(f"run{i}", {"1.1": 50})],
                   votes=votes(7, {"co": {f"lead{i}": co_votes}}))
-        results.append(score_bloc(by, cfg))
+        results.append(score_bloc(by, settings_for(by, cfg)))
     return score_year(2024, results, cfg)
 
 
@@ -256,7 +259,8 @@ def test_government_flag_prefers_the_best_share_of_the_table_maximum():
 # -- W700: the bloc's recorded decision against the rules ------------------------------
 
 def w700(res):
-    return [d for d in res.findings if d.code == "W700"]
+    ctx = CheckContext(Config(), res.settings, res.bloc_year, result=res)
+    return list(w700_decision_unsupported.check(ctx))
 
 
 AWARDS = [award("co", CO, count=1, vote="0.7"), award("bk", BK, count=2, vote="0.5")]
@@ -308,7 +312,7 @@ def test_government_flag_equal_leaders_ordered_by_votes():
         by = bloc([f"lead{i}", f"run{i}"], table=simple_table(100), bloc_id=f"b{i:02d}",
                   scores=[sheet(f"lead{i}", {"1.1": 95}), sheet(f"run{i}", {"1.1": 50})],
                   votes=votes(7, {"co": {f"lead{i}": n}}))
-        results.append(score_bloc(by, cfg))
+        results.append(score_bloc(by, settings_for(by, cfg)))
     [p] = score_year(2024, results, cfg).province_proposals
     assert p.bloc == "b01"  # 7/7 votes beats 6/7 at an equal score
 
@@ -321,7 +325,7 @@ def test_government_flag_share_counts_every_bloc():
         by = bloc([f"lead{i}", f"run{i}"], table=simple_table(100), bloc_id=f"b{i:02d}",
                   scores=[sheet(f"lead{i}", {"1.1": 99 - i}), sheet(f"run{i}", {"1.1": tie})],
                   votes=votes(7, {"co": {f"lead{i}": 7}}))
-        results.append(score_bloc(by, cfg))
+        results.append(score_bloc(by, settings_for(by, cfg)))
     year = score_year(2024, results, cfg)
     assert len(year.province_proposals) == 1  # 20% of 5 blocs, rounded down
 

@@ -21,6 +21,7 @@ from thidua.core.compare import Side, compare
 from thidua.core.handover import propose
 from thidua.core.lineage import follow
 from thidua.core.results import score_bloc
+from thidua.core.settings import settings_for
 from thidua.loading import build
 from thidua.loading.load import read_document
 from thidua.model import Config
@@ -460,7 +461,7 @@ def config() -> Config:
 
 def side(text: str, history=()) -> Side:
     by = bloc_year(text)
-    result = score_bloc(by, config())
+    result = score_bloc(by, settings_for(by, config()))
     return Side(by, result, propose([*history, by], config().rotation, result.ranked))
 
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import CONFIG, TABLE, dedent
 
-from thidua.checking import bloc_checks
+from thidua.evaluation import assess
 from thidua.loading.build import build_bloc_year, build_config, build_table
 from thidua.loading.load import read_document
 from thidua.rules import REGISTRY
@@ -91,7 +91,7 @@ def load_and_check(data: bytes):
         criteria = loaded.fields.get("criteria")
         table = build_table(criteria, "inline") if isinstance(criteria, Fields) else None
         by = build_bloc_year(loaded.fields, table)
-        diags.extend(bloc_checks(by, PROVINCE, "mttq", "2024"))
+        diags.extend(assess(by, PROVINCE, "mttq", "2024").findings)
     return diags
 
 

@@ -17,7 +17,7 @@ from thidua.diagnostics import Severity
 from thidua.rules import MODULES, REGISTRY
 
 CASE_MODULES = (test_rules_text, test_rules_yaml, test_rules_schema, test_rules_bloc, test_rules_history)
-CHECK_STAGES = {"bloc", "history", "config"}
+CHECK_STAGES = {"bloc", "history", "config", "score"}
 
 
 def covered_codes() -> set[str]:

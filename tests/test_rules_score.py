@@ -1,4 +1,4 @@
-"""Rules of the score stage: W700, produced by scoring (``thidua.core.results.score_bloc``),
+"""Rules of the score stage: W700, checked on the scored bloc-year (``thidua.evaluation``),
 where the bloc's recorded decision and the award rules disagree. Positions are checked on a
 bloc-year loaded from YAML, like the other rules."""
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from support import BLOC_YEAR_PATH, dedent, diagnostics, write_root
 
-from thidua.core.results import score_bloc
+from thidua.evaluation import evaluate
 from thidua.loading.load import Workspace
 
 COVERED = {"W700"}
@@ -42,27 +42,24 @@ TEXT = dedent("""
 def score(tmp_path: Path, text: str):
     root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: text})
     assert diagnostics(root) == []  # the file itself is valid: W700 is about the decision only
-    ws = Workspace(root)
-    load = ws.bloc_year(root / BLOC_YEAR_PATH)
-    config, _ = ws.config()
-    return score_bloc(load.bloc_year, config)
+    return evaluate(Workspace(root), root / BLOC_YEAR_PATH, score=True)
 
 
 def test_decision_unsupported_by_the_rules(tmp_path):
     result = score(tmp_path, TEXT)
     found = [(d.source.file, d.code, d.source.line, d.source.col) for d in result.findings]
     assert found == [
-        (BLOC_YEAR_PATH, "W700", 23, 15),  # ldld recorded for co-ubnd: only 1/3 votes
         (BLOC_YEAR_PATH, "W700", 22, 3),   # hlhpn proposed by the rules, not recorded
+        (BLOC_YEAR_PATH, "W700", 23, 15),  # ldld recorded for co-ubnd: only 1/3 votes
     ]
-    unsupported, missing = result.findings
+    missing, unsupported = result.findings
     assert "1/3 phiếu" in unsupported.message
     assert "hlhpn" in missing.message
 
 
 def test_decision_as_proposed_is_clean(tmp_path):
     result = score(tmp_path, TEXT.replace("co-ubnd: [ldld]", "co-ubnd: [hlhpn]"))
-    assert [p.member for p in result.proposals] == ["hlhpn"]
+    assert [p.member for p in result.result.proposals] == ["hlhpn"]
     assert result.findings == ()
 
 

@@ -23,12 +23,13 @@ from fixtures_scoring import (
     write,
 )
 
-from thidua.checking import bloc_checks
 from thidua.core.scoring import member_total, rank, totals
+from thidua.core.settings import settings_for
 from thidua.core.vnsort import sort_key, vn_sorted
+from thidua.evaluation import assess
 from thidua.loading.load import Workspace
 from thidua.rules import e404_total_mismatch
-from thidua.rules.context import BlocCheck
+from thidua.rules.context import CheckContext
 
 TWO_LEAVES = table(group("1", leaf("1.1", 10), leaf("1.2", 10)))
 
@@ -187,17 +188,17 @@ def test_bands_from_config_and_from_the_blocs_file(tmp_path):
     from thidua.core.results import score_bloc
 
     by, cfg = _load(tmp_path, BLOC_WITH_OWN_SCORING)
-    assert score_bloc(by, cfg).ranked[0].total.band == "Tốt"  # 92.35 with the province's bands
+    assert score_bloc(by, settings_for(by, cfg)).ranked[0].total.band == "Tốt"  # 92.35 with the province's bands
     own = BLOC_WITH_OWN_SCORING + "scoring:\n  bands:\n    - {name: Hoàn thành tốt, min: 90}\n    - {name: Hoàn thành, min: 0}\n"
     by, cfg = _load(tmp_path, own)
-    assert score_bloc(by, cfg).ranked[0].total.band == "Hoàn thành tốt"
+    assert score_bloc(by, settings_for(by, cfg)).ranked[0].total.band == "Hoàn thành tốt"
 
 
 def test_bloc_scoring_override_keeps_province_bands(tmp_path):
     from thidua.core.results import score_bloc
 
     by, cfg = _load(tmp_path, BLOC_WITH_OWN_SCORING + "scoring:\n  rounding: down\n")
-    r = score_bloc(by, cfg).ranked[0].total
+    r = score_bloc(by, settings_for(by, cfg)).ranked[0].total
     assert r.total == D("92.34")  # rounding: down is taken from the bloc
     assert r.band == "Tốt"          # the bands still come from thidua.yaml
 
@@ -205,7 +206,9 @@ def test_bloc_scoring_override_keeps_province_bands(tmp_path):
 # -- E404: a stated total (ledger assertion) --------------------------------------
 
 def _e404(by, sc=None):
-    ctx = BlocCheck(by, config(scoring=sc or rules()), by.bloc, str(by.year))
+    cfg = config(scoring=sc or rules())
+    settings = settings_for(by, cfg)
+    ctx = CheckContext(cfg, settings, by, by.bloc, str(by.year), totals=totals(by, settings.scoring))
     return list(e404_total_mismatch.check(ctx))
 
 
@@ -233,7 +236,7 @@ def test_e404_from_a_file_is_an_error_at_the_total_line(tmp_path):
     text = BLOC_WITH_OWN_SCORING.replace("    agreed: {\"1.1\": 30, \"1.2\": 30, \"2.1\": 32.345}\n",
                                          "    agreed: {\"1.1\": 30, \"1.2\": 30, \"2.1\": 32}\n    total: 93\n")
     by, cfg = _load(tmp_path, text)
-    diags = [d for d in bloc_checks(by, cfg, "b", "2024") if d.code == "E404"]
+    diags = [d for d in assess(by, cfg, "b", "2024").findings if d.code == "E404"]
     assert len(diags) == 1 and diags[0].is_error
     assert diags[0].source.line == text.splitlines().index("    total: 93") + 1
     assert "93" in diags[0].message and "92" in diags[0].message

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from thidua.core.results import score_bloc, score_year
 from thidua.core.scoring import rank, totals
+from thidua.core.settings import settings_for
 from thidua.core.vnsort import sort_key
 
 SETTINGS = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,7 +218,7 @@ def expected_quota(a, population: int) -> int | None:
 @given(blocs(), award_rules())
 def test_no_quota_exceeded_no_vote_shortfall_one_proposal_per_member(case, awards):
     by, sc = case
-    res = score_bloc(by, config(scoring=sc, awards=awards))
+    res = score_bloc(by, settings_for(by, config(scoring=sc, awards=awards)))
     by_member: dict[str, int] = {}
     for p in res.proposals:
         by_member[p.member] = by_member.get(p.member, 0) + 1
@@ -241,7 +242,7 @@ def test_province_quota_never_exceeded(points, share, rounding):
     gov = award("cp", level="province", from_award="co", share=share, rounding=rounding)
     cfg = config(scoring=rules(bands=BANDS), awards=[award("co", count=1), gov])
     results = [score_bloc(bloc([f"a{i}", f"b{i}"], table=table(group("1", leaf("1.1", 100))), bloc_id=f"k{i:02d}",
-                               scores=[sheet(f"a{i}", {"1.1": p}), sheet(f"b{i}", {"1.1": 10})]), cfg)
+                               scores=[sheet(f"a{i}", {"1.1": p}), sheet(f"b{i}", {"1.1": 10})]), settings_for(None, cfg))
                for i, p in enumerate(points)]
     year = score_year(2024, results, cfg)
     assert len(year.province_proposals) <= expected_quota(gov, len(points))

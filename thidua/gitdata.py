@@ -20,12 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from thidua.checking import HISTORY_YEARS, bloc_checks, history_before
 from thidua.core.compare import BlocYearChange, Side, TableChange, compare, compare_configs, compare_tables
-from thidua.core.handover import propose
-from thidua.core.results import BlocResult, score_bloc
-from thidua.diagnostics import Diagnostic, sorted_diagnostics
+from thidua.core.results import BlocResult
+from thidua.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from thidua.errors import ThiduaError
+from thidua.evaluation import HISTORY_YEARS, assess, evaluate
 from thidua.loading.load import Workspace
 from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, classify, display_path
 from thidua.model import BlocYear, Config
@@ -234,20 +233,13 @@ class _Reader:
         return rel in self.snap.files
 
     def bloc_year(self, rel: str) -> tuple[Side | None, tuple[Diagnostic, ...]]:
-        path = self.snap.root / rel
-        load = self.ws.bloc_year(path)
-        by = load.bloc_year
-        diags = list(load.diagnostics)
-        if by is None:
-            return None, tuple(sorted_diagnostics(d for d in diags if d.is_error))
-        history = history_before(self.ws, path)
-        diags.extend(bloc_checks(by, self.config, path.parent.name, path.stem, history))
-        errors = tuple(sorted_diagnostics(d for d in diags if d.is_error))
-        if errors or self.config_errors:
-            return Side(by), errors
-        result = score_bloc(by, self.config)
-        handover = propose([*history, by], by.rotation or self.config.rotation, result.ranked)
-        return Side(by, result, handover), ()
+        ev = evaluate(self.ws, self.snap.root / rel, score=True, handover=True)
+        errors = tuple(d for d in ev.findings if d.is_error)
+        if ev.bloc_year is None:
+            return None, errors
+        if ev.refused:
+            return Side(ev.bloc_year), errors
+        return Side(ev.bloc_year, ev.result, ev.handover), ()
 
     def table(self, rel: str):
         table, diags = self.ws.table(f"_tables/{PurePosixPath(rel).stem}")
@@ -332,11 +324,22 @@ class OneFile:
 def read_one(root: Path | None, file: Path) -> OneFile:
     """Read ``file`` (git hands the driver a temporary copy) with the config and tables of ``root``."""
     data = file.read_bytes()
-    ws = Workspace(root if root is not None else file.parent)
-    config, config_diags = ws.config() if root is not None else (Config(), ())
+    ws = Workspace(root) if root is not None else _Alone(file.parent)
+    config, config_diags = ws.config()
     load = ws.bloc_year(file)
-    findings = tuple(sorted_diagnostics([*config_diags, *load.diagnostics]))
-    result = None
-    if load.bloc_year is not None and not any(d.is_error for d in findings):
-        result = score_bloc(load.bloc_year, config)
-    return OneFile(data.decode("utf-8", "replace"), load.bloc_year, result, findings)
+    by, result = load.bloc_year, None
+    findings = [*config_diags, *load.diagnostics]
+    if by is not None:
+        # git's temporary copy has another name and folder: the file is judged where it belongs
+        done = assess(by, config, by.bloc, str(by.year), loading=load.diagnostics, score=True,
+                      config_errors=has_errors(config_diags))
+        findings = [*config_diags, *done.findings]
+        result = done.result
+    return OneFile(data.decode("utf-8", "replace"), by, result, tuple(sorted_diagnostics(findings)))
+
+
+class _Alone(Workspace):
+    """A file read outside any data root: the province's defaults, no thidua.yaml looked for."""
+
+    def config(self) -> tuple[Config, tuple[Diagnostic, ...]]:
+        return Config(), ()

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.checking import bloc_checks, history_before
-from thidua.core.handover import Handover, propose
-from thidua.core.scoring import rank, totals
+from thidua.core.handover import Handover
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
+from thidua.evaluation import evaluate
 from thidua.loading.load import Workspace
 from thidua.loading.root import bloc_year_path, require_bloc, years_of
 from thidua.model import BlocYear
@@ -37,21 +36,11 @@ def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -
         raise ThiduaError(f"khối '{bloc}' không có tệp năm {year} (các năm: {have})")
     ws = ws or Workspace(root)
     config, config_diags = ws.config()
-    load = ws.bloc_year(path)
-    findings = list(config_diags) + list(load.diagnostics)
-    history = history_before(ws, path)
-    if load.bloc_year is not None:
-        findings.extend(bloc_checks(load.bloc_year, config, path.parent.name, path.stem, history))
+    ev = evaluate(ws, path, handover=True)
+    findings = [*config_diags, *ev.findings]
     next_path = bloc_year_path(root, bloc, year + 1)
-    if load.bloc_year is None or any(d.is_error for d in findings):
-        return HandoverRun(None, load.bloc_year, next_path, None, tuple(sorted_diagnostics(findings)))
-    current = load.bloc_year
-    rule = current.rotation or config.rotation
-    ranked = ()
-    if rule.kind == "best-ranked":
-        scoring = current.scoring or config.scoring
-        ranked = rank(current, totals(current, scoring), scoring)
-    handover = propose([*history, current], rule, ranked)
+    if ev.handover is None:
+        return HandoverRun(None, ev.bloc_year, next_path, None, tuple(sorted_diagnostics(findings)))
     nxt = ws.bloc_year_of(bloc, year + 1)
-    return HandoverRun(handover, current, next_path, nxt.bloc_year if nxt else None,
+    return HandoverRun(ev.handover, ev.bloc_year, next_path, nxt.bloc_year if nxt else None,
                        tuple(sorted_diagnostics(findings)))

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.checking import bloc_checks
-from thidua.core.results import BlocResult, YearResult, score_bloc, score_year
+from thidua.core.results import BlocResult, YearResult, score_year
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
+from thidua.evaluation import evaluate
 from thidua.loading.load import Workspace, bulk_reading
-from thidua.loading.root import bloc_year_paths, require_bloc
+from thidua.loading.root import bloc_year_paths, config_path, require_bloc
 from thidua.model import Config
 
 
@@ -49,8 +49,8 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
         paths = bloc_year_paths(root, year)
     findings: list[Diagnostic] = list(config_diags)
     if any(d.is_error for d in config_diags):
-        return ScoreRun(score_year(year, [], config), config, (ws.name(ws.root / "thidua.yaml"),),
-                        tuple(sorted_diagnostics(findings)))
+        where = config_path(ws.root) or ws.root / "thidua.yaml"
+        return ScoreRun(score_year(year, [], config), config, (ws.name(where),), tuple(sorted_diagnostics(findings)))
     results: list[BlocResult] = []
     refused: list[str] = []
     with bulk_reading():
@@ -62,23 +62,18 @@ def _score_paths(ws: Workspace, config: Config, paths: list[Path], year: int, bl
                  progress, results: list[BlocResult], refused: list[str], findings: list[Diagnostic]) -> None:
     """Load, check and score each file in turn, forgetting each bloc once it is done."""
     for i, path in enumerate(paths):
-        load = ws.bloc_year(path)
-        diags = list(load.diagnostics)
-        if load.bloc_year is not None:
-            # The history rules only warn (rotation, vanished members: validate's and handover's
-            # business); skipping them spares reading the years before, a third of the run.
-            diags.extend(bloc_checks(load.bloc_year, config, path.parent.name, path.stem))
+        # The history rules only warn (rotation, vanished members: validate's and handover's
+        # business); skipping them spares reading the years before, a third of the run.
+        ev = evaluate(ws, path, history=False, score=True)
         shown = bloc is None or path.parent.name == bloc
-        if load.bloc_year is None or any(d.is_error for d in diags):
+        if ev.refused:
             if shown:
-                refused.append(load.name)
-                findings.extend(diags)
+                refused.append(ev.name)
+                findings.extend(ev.findings)
         else:
-            result = score_bloc(load.bloc_year, config)
-            results.append(result)
+            results.append(ev.result)
             if shown:
-                findings.extend(diags)
-                findings.extend(result.findings)
+                findings.extend(ev.findings)
         ws.forget(path)  # the next bloc needs nothing of this one
         if progress is not None:
             progress(i + 1, len(paths))

@@ -37,10 +37,9 @@ def export(
 
     Example: thidua form export --bloc mttq 2024 -o mttq-2024-tu-cham.xlsx
     """
-    from thidua.checking import check_bloc_year
     from thidua.cli.score_cmd import print_findings
-    from thidua.diagnostics import sorted_diagnostics
     from thidua.errors import ThiduaError
+    from thidua.evaluation import evaluate
     from thidua.forms.plan import plan_form
     from thidua.loading.load import Workspace
     from thidua.loading.root import bloc_year_path, config_path, require_bloc
@@ -58,9 +57,10 @@ def export(
     if out.suffix.lower() != ".xlsx":
         raise ThiduaError(f"tệp ra '{out}' phải có đuôi .xlsx (Excel không mở tệp sai đuôi)")
     ws = Workspace(data_root)
-    diags = sorted_diagnostics(check_bloc_year(ws, path))
-    by = ws.bloc_year(path).bloc_year
-    if by is None or any(d.is_error for d in diags):
+    ev = evaluate(ws, path)
+    diags = ev.findings
+    by = ev.bloc_year
+    if by is None or ev.has_errors:
         print_findings(diags)
         sys.stderr.write(f"thidua: {ws.name(path)} có lỗi; sửa trước khi xuất biểu mẫu (thidua validate)\n")
         raise typer.Exit(1)

@@ -46,8 +46,7 @@ class YearEntry:
 
 def load_history(root: Path, bloc: str) -> list[YearEntry]:
     """Every year of ``bloc``, scored when it has no errors (the checks `score` runs)."""
-    from thidua.checking import bloc_checks, history_before
-    from thidua.core.results import score_bloc
+    from thidua.evaluation import evaluate
     from thidua.loading.load import Workspace
     from thidua.loading.root import bloc_year_path, require_bloc, years_of
 
@@ -56,16 +55,10 @@ def load_history(root: Path, bloc: str) -> list[YearEntry]:
     config, config_diags = ws.config()
     out = []
     for year in years_of(root, bloc):
-        path = bloc_year_path(root, bloc, year)
-        load = ws.bloc_year(path)
-        diags = [*config_diags, *load.diagnostics]
-        by = load.bloc_year
-        if by is not None:
-            diags.extend(bloc_checks(by, config, bloc, path.stem, history_before(ws, path)))
-        errors = tuple(d for d in diags if d.is_error)
-        result = score_bloc(by, config) if by is not None and not errors else None
-        awards = (result.awards if result else None) or (by.awards if by else ()) or config.awards
-        out.append(YearEntry(year, load.name, by, result, errors, {a.id: a.name for a in awards}))
+        ev = evaluate(ws, bloc_year_path(root, bloc, year), score=True)
+        errors = tuple(d for d in [*config_diags, *ev.findings] if d.is_error)
+        awards = ev.settings.awards if ev.settings else config.awards
+        out.append(YearEntry(year, ev.name, ev.bloc_year, ev.result, errors, {a.id: a.name for a in awards}))
     return out
 
 

@@ -1,4 +1,8 @@
-"""Scoring a bloc-year end to end: totals → ranks → proposals → comparison with what was decided."""
+"""Scoring a bloc-year end to end: totals → ranks → proposals; a year: every bloc, then the province step.
+
+Pure: no findings are made here (the checks that read a result, such as W700, run in
+the evaluation), nothing is read or printed.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,9 @@ from thidua.core.awards import (
     propose_bloc,
     propose_province,
 )
-from thidua.core.scoring import Ranked, rank, totals
-from thidua.diagnostics import Diagnostic
+from thidua.core.scoring import MemberTotal, Ranked, rank, totals
+from thidua.core.settings import Settings
 from thidua.model import AwardPolicy, BlocYear, Config, ScoringPolicy
-from thidua.rules import w700_decision_unsupported
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +27,18 @@ class BlocResult:
     """Everything `score` knows about one bloc-year; renderers read this, never recompute."""
 
     bloc_year: BlocYear
-    scoring: ScoringPolicy
-    awards: tuple[AwardPolicy, ...]
+    settings: Settings
     ranked: tuple[Ranked, ...]
     proposals: tuple[Proposal, ...]
     misses: tuple[Miss, ...]
-    findings: tuple[Diagnostic, ...]
+
+    @property
+    def scoring(self) -> ScoringPolicy:
+        return self.settings.scoring
+
+    @property
+    def awards(self) -> tuple[AwardPolicy, ...]:
+        return self.settings.awards
 
     def proposals_for(self, member: str) -> tuple[Proposal, ...]:
         return tuple(p for p in self.proposals if p.member == member)
@@ -46,13 +55,15 @@ class YearResult:
     province_misses: tuple[ProvinceMiss, ...]
 
 
-def score_bloc(by: BlocYear, config: Config) -> BlocResult:
-    scoring = by.scoring or config.scoring
-    awards = by.awards or config.awards
-    ranked = rank(by, totals(by, scoring), scoring)
-    proposals, misses = propose_bloc(by, ranked, awards, scoring)
-    findings = tuple(w700_decision_unsupported.compare(by, awards, proposals, misses))
-    return BlocResult(by, scoring, awards, ranked, proposals, misses, findings)
+def score_bloc(by: BlocYear, settings: Settings,
+               member_totals: tuple[MemberTotal, ...] | None = None) -> BlocResult:
+    """Rank ``by`` and propose its awards; ``member_totals`` when the caller has them already."""
+    scoring = settings.scoring
+    if member_totals is None:
+        member_totals = totals(by, scoring)
+    ranked = rank(by, member_totals, scoring)
+    proposals, misses = propose_bloc(by, ranked, settings.awards, scoring)
+    return BlocResult(by, settings, ranked, proposals, misses)
 
 
 def leading_units(result: BlocResult) -> list[LeadingUnit]:

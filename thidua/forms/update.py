@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from thidua.checking import check_bloc_year
 from thidua.core.numbers import round_to, vn_number
 from thidua.core.vnsort import sort_key
 from thidua.diagnostics import Diagnostic, Severity, sorted_diagnostics
 from thidua.forms.meta import KINDS, FormProblem, Slot, cell_ref, fingerprint
 from thidua.forms.read import CellValue, FormRead
+from thidua.evaluation import evaluate
 from thidua.forms.yamledit import AdjustmentEdit, EditError, MemberEdit, YamlEditor
 from thidua.loading.load import Loaded, Workspace, read_document
 from thidua.loading.root import bloc_year_path, display_path
@@ -150,10 +150,10 @@ def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[
                   findings: list[Diagnostic]) -> FileUpdate | None:
     ws = Workspace(root)
     name = ws.name(path)
-    current = check_bloc_year(ws, path)
-    by = ws.bloc_year(path).bloc_year
-    if by is None or any(d.is_error for d in current):
-        findings.extend(d for d in current if d.is_error)
+    current = evaluate(ws, path)
+    by = current.bloc_year
+    if by is None or current.has_errors:
+        findings.extend(d for d in current.findings if d.is_error)
         for form in forms:
             problems.append(FormProblem(form.file, f"tệp {name} đang có lỗi; không nhập biểu mẫu vào tệp có lỗi",
                                         hint=f"Chạy 'thidua validate {name}', sửa các lỗi rồi nhập lại."))
@@ -180,8 +180,7 @@ def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[
                                     hint="Nhập các thay đổi bằng tay, hoặc báo cho nhóm phát triển thidua."))
         return None
     overlay = _Overlay(root, path, new)
-    after = check_bloc_year(overlay, path)
-    findings.extend(after)
+    findings.extend(evaluate(overlay, path).findings)
     ordered = sorted(changes + total_changes, key=lambda c: (sort_key(c.member_name), c.member, c.order))
     return FileUpdate(path, name, old, new, tuple(ordered))
 

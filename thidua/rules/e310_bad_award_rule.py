@@ -13,10 +13,11 @@ RULE = Rule(
 )
 
 
-def check(config, awards=None):
-    """``awards`` overrides the config's list (a bloc's own award rules)."""
-    awards = config.awards if awards is None else awards
-    bands = {b.name for b in config.scoring.bands}
+def check(ctx):
+    """The award policies thidua.yaml states (``ctx.by`` None), or those a bloc-year states itself,
+    each against the bands in force where it is used."""
+    awards = ctx.config.awards if ctx.by is None else ctx.by.awards
+    bands = {b.name for b in ctx.settings.scoring.bands}
     seen = set()
     ids = {a.id for a in awards}
     for a in awards:

@@ -1,5 +1,6 @@
 """E404 total-mismatch: Tổng điểm ghi trong tệp khác tổng tính được."""
 
+from thidua.core.numbers import plain, round_to
 from thidua.diagnostics import Severity
 from thidua.rules.base import Rule
 
@@ -15,19 +16,16 @@ RULE = Rule(
 
 
 def check(ctx):
-    from thidua.core.numbers import plain, round_to
-    from thidua.core.scoring import member_total
-
-    by = ctx.by
-    rules = ctx.scoring
-    for sheet in by.scores:
+    scoring = ctx.scoring
+    computed_of = {t.member.id: t for t in ctx.totals}
+    for sheet in ctx.by.scores:
         if sheet.asserted_total is None:
             continue
-        member = by.member(sheet.member.id)
-        if member is None:
+        computed = computed_of.get(sheet.member.id)
+        if computed is None:
             continue
-        computed = member_total(member, sheet, by.table, rules)
-        stated = round_to(sheet.asserted_total, rules.places, rules.rounding)
+        member = computed.member
+        stated = round_to(sheet.asserted_total, scoring.places, scoring.rounding)
         if stated != computed.total:
             yield RULE.at(sheet.asserted_src or sheet.src,
                           f"{member.id}: tệp ghi tổng {plain(sheet.asserted_total)} nhưng tính được "

@@ -14,18 +14,10 @@ RULE = Rule(
 
 
 def check(ctx):
-    from thidua.core.handover import propose
-    from thidua.core.scoring import rank, totals
-
     prev = ctx.previous
-    if prev is None or ctx.by.leader is None:
+    proposal = ctx.previous_handover
+    if prev is None or proposal is None or ctx.by.leader is None or proposal.rule.kind == "elected":
         return
-    rule = prev.rotation or ctx.config.rotation
-    if rule.kind == "elected":
-        return
-    rules = prev.scoring or ctx.config.scoring
-    ranked = rank(prev, totals(prev, rules), rules) if rule.kind == "best-ranked" else ()
-    proposal = propose([*ctx.history] if ctx.history else [prev], rule, ranked)
     decided = prev.decided
     names = {m.id: m.name for m in prev.members}
     for role, ref, expected, recorded in (

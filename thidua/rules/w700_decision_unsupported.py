@@ -13,19 +13,20 @@ RULE = Rule(
 )
 
 
-def compare(by, awards, proposals, misses):
+def check(ctx):
     """Warn where the bloc's recorded decision and the rules' proposals disagree."""
-    if by.decided is None:
+    by, result = ctx.by, ctx.result
+    if by.decided is None or result is None:
         return
-    bloc_awards = {a.id: a for a in awards if a.level == "bloc"}
-    proposed = {(p.award, p.member) for p in proposals}
-    why = {(m.award, m.member): m.reason for m in misses}
+    bloc_awards = {a.id for a in ctx.settings.bloc_awards}
+    proposed = {(p.award, p.member) for p in result.proposals}
+    why = {(m.award, m.member): m.reason for m in result.misses}
     decided = {(d.award, d.member.id): d for d in by.decided.awards}
     for key, d in decided.items():
         if key[0] in bloc_awards and key not in proposed:
             reason = why.get(key, "đơn vị đã được đề xuất danh hiệu khác hoặc không có điểm")
             yield RULE.at(d.src, f"khối đề nghị '{key[0]}' cho {key[1]} nhưng theo quy định: {reason}")
     for award_id, member in sorted(proposed - set(decided)):
-        if any(a == award_id for a, _ in decided) or by.decided.awards:
+        if by.decided.awards:
             yield RULE.at(by.decided.src, f"theo quy định {member} được đề xuất '{award_id}' nhưng khối không đề nghị",
                           "Ghi lý do vào 'decided: note:' nếu khối quyết định khác đề xuất.")
