@@ -9,8 +9,6 @@ from support import BLOC_YEAR_PATH, dedent, diagnostics, write_root
 from thidua.evaluation import evaluate
 from thidua.loading.load import Workspace
 
-COVERED = {"W700"}
-
 # hlhpn leads with 100 and 3/3 votes for co-ubnd (quota 1, 70%, Xuất sắc); ldld has 95 but 1/3.
 TEXT = dedent("""
     bloc: mttq

@@ -4,10 +4,15 @@ Each fixture is written as bytes, exactly as an office machine would save it.
 """
 
 import codecs
+import os
 import unicodedata
+from pathlib import Path
 
 import pytest
 from support import BLOC_YEAR_PATH, bloc_case, dedent, diagnostics, run_case, write_root
+from typer.testing import CliRunner
+
+from thidua.cli.app import app
 
 TEXT = dedent("""
     bloc: mttq
@@ -78,6 +83,8 @@ CASES = [
     bloc_case("blank", b"\n  \n\t\n", ("E006", 1, 1)),
     bloc_case("only-comments", b"# bloc: mttq\n# year: 2024\n", ("E006", 1, 1)),
     bloc_case("only-bom", codecs.BOM_UTF8, ("E006", 1, 1)),
+    # E007: more than a data file can be (4 MiB); the whole file is named, nothing is parsed.
+    bloc_case("too-large", b"# " + b"x" * (4 * 1024 * 1024), ("E007", 0, 0)),
 ]
 
 
@@ -126,3 +133,44 @@ def test_hints_say_how_to_fix(tmp_path):
     root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: TEXT.encode("utf-16")})
     [finding] = diagnostics(root)
     assert "UTF-8" in finding.hint
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_blocs_is_e009_not_a_hang(tmp_path):
+    root = write_root(tmp_path / "root", {})
+    (root / "blocs" / "mttq").mkdir(parents=True)
+    os.mkfifo(root / BLOC_YEAR_PATH)  # nobody writes to it: reading it would block forever
+    [finding] = diagnostics(root)
+    assert (finding.source.file, finding.code) == (BLOC_YEAR_PATH, "E009")
+    assert "FIFO" in finding.message
+
+
+def test_a_folder_named_like_a_year_file_is_e009(tmp_path):
+    root = write_root(tmp_path / "root", {})
+    (root / BLOC_YEAR_PATH).mkdir(parents=True)
+    [finding] = diagnostics(root)
+    assert (finding.source.file, finding.code) == (BLOC_YEAR_PATH, "E009")
+    assert "thư mục" in finding.message
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_named_on_the_command_line_is_e009(tmp_path):
+    root = write_root(tmp_path / "root", {})
+    result = CliRunner().invoke(app, ["validate", "/dev/zero", "--root", str(root)])
+    assert result.exit_code == 1
+    assert "/dev/zero: error E009: đường dẫn này là một thiết bị" in result.stdout
+
+
+def test_a_file_that_cannot_be_read_is_e008(tmp_path, monkeypatch):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: TEXT})
+    real_open = os.open
+
+    def failing_open(path, *args, **kwargs):
+        if Path(path).as_posix().endswith("mttq/2024.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing_open)
+    [finding] = diagnostics(root)
+    assert (finding.source.file, finding.code) == (BLOC_YEAR_PATH, "E008")
+    assert finding.message == "không đọc được tệp: Permission denied"

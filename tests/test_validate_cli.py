@@ -193,9 +193,10 @@ def test_json_structure(tmp_path):
     assert list(doc) == ["files", "errors", "warnings", "diagnostics"]
     assert (doc["files"], doc["errors"], doc["warnings"]) == (3, 2, 1)
     for d in doc["diagnostics"]:
-        assert list(d) == ["file", "line", "col", "code", "severity", "message", "hint"]
+        assert list(d) == ["file", "line", "col", "code", "name", "severity", "message", "hint"]
         assert isinstance(d["line"], int) and isinstance(d["col"], int)
         assert d["severity"] in ("error", "warning")
+    assert [d["name"] for d in doc["diagnostics"]] == ["missing-scores", "unknown-member", "bad-number"]
     assert [(d["code"], d["line"], d["col"]) for d in doc["diagnostics"]] == [
         ("W405", 6, 5), ("E303", 7, 9), ("E203", 12, 14)]
 

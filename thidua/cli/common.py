@@ -36,12 +36,10 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def resolve_root(root: Path | None, start: Path | None = None) -> Path:
-    from thidua.loading.root import RootNotFound, find_root
+    """The data root (a ThiduaError, exit 2, when there is none)."""
+    from thidua.loading.root import find_root
 
-    try:
-        return find_root(root, start)
-    except RootNotFound as exc:
-        raise ThiduaError(str(exc)) from None
+    return find_root(root, start)
 
 
 def handles_errors(fn):

@@ -49,7 +49,7 @@ def export(
     data_root = resolve_root(root)
     require_bloc(data_root, bloc)
     path = bloc_year_path(data_root, bloc, year)
-    if not path.is_file():
+    if not path.exists():
         raise ThiduaError(f"không có tệp {path}")
     kind = "agreed" if agreed else "self"
     # Like reports, forms go under the data root unless -o names a place: never somewhere unasked.
@@ -107,8 +107,7 @@ def import_(
             raise ThiduaError(f"không có tệp '{f}'")
     forms = [read_form(f, str(f)) for f in files]
     result = prepare_import(data_root, forms, bloc, year)
-    for p in result.problems:
-        sys.stderr.write(f"{p}\n")
+    print_findings(result.problems)
     if result.findings:
         if any(d.is_error for d in result.findings):
             sys.stderr.write("thidua: tệp khối-năm có lỗi, hoặc sẽ có lỗi nếu ghi các thay đổi "
@@ -134,8 +133,7 @@ def import_(
         return
     stale = write_updates(result)
     if stale:
-        for p in stale:
-            sys.stderr.write(f"{p}\n")
+        print_findings(stale)
         raise typer.Exit(1)
     written = [u for u in result.updates if u.changes]
     for u in written:

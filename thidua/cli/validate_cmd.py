@@ -28,14 +28,19 @@ def _line_reader(roots: dict[str, Path]):
         if name not in cache:
             import unicodedata
 
+            from thidua.loading.load import MAX_FILE_BYTES
+            from thidua.loading.reading import ReadRefused, read_bounded
+
             lines: list[str] = []
             for root in roots.values():
                 p = root / name if not Path(name).is_absolute() else Path(name)
-                if p.is_file():
-                    data = p.read_bytes()[:4 * 1024 * 1024]
-                    text = unicodedata.normalize("NFC", data.decode("utf-8", "replace").lstrip("\ufeff"))
-                    lines = text.splitlines()
-                    break
+                try:
+                    data = read_bounded(p, MAX_FILE_BYTES)
+                except ReadRefused:
+                    continue
+                text = unicodedata.normalize("NFC", data.decode("utf-8", "replace").lstrip("\ufeff"))
+                lines = text.splitlines()
+                break
             cache[name] = lines
         lines = cache[name]
         return lines[number - 1] if number - 1 < len(lines) else None

@@ -5,6 +5,7 @@ criteria table and its fingerprint, and one row per input cell: which member,
 criterion or bonus/deduction slot it fills and the value it held when exported
 (the baseline). Import takes only the cells that differ from their baseline, so
 seven members can each return the whole workbook and only their own edits count.
+A problem in a form is a finding like any other (codes E800–E820), located by sheet and cell.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from thidua.core.numbers import plain
-from thidua.diagnostics import Severity
 from thidua.model import Criterion, Table
 
 META_SHEET = "_thidua"
@@ -93,31 +93,6 @@ class FormMeta:
     fingerprint: str
     slots: tuple[Slot, ...]
     checks: tuple[Check, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FormProblem:
-    """A problem in a form, shown as ``FILE!Sheet!C7: error: message — gợi ý: hint``."""
-
-    file: str
-    message: str
-    sheet: str = ""
-    cell: str = ""
-    hint: str = ""
-    severity: Severity = Severity.ERROR
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-    @property
-    def where(self) -> str:
-        return "!".join(p for p in (self.file, self.sheet, self.cell) if p)
-
-    def __str__(self) -> str:
-        label = "error" if self.is_error else "warning"
-        hint = f" — gợi ý: {self.hint}" if self.hint else ""
-        return f"{self.where}: {label}: {self.message}{hint}"
 
 
 def cell_ref(file: str, sheet: str, cell: str) -> str:

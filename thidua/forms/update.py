@@ -22,14 +22,28 @@ from pathlib import Path
 
 from thidua.core.numbers import round_to, vn_number
 from thidua.core.vnsort import sort_key
-from thidua.diagnostics import Diagnostic, Severity, sorted_diagnostics
-from thidua.forms.meta import KINDS, FormProblem, Slot, cell_ref, fingerprint
-from thidua.forms.read import CellValue, FormRead
+from thidua.diagnostics import Diagnostic, Source, has_errors, sorted_diagnostics
 from thidua.evaluation import evaluate
+from thidua.forms.meta import KINDS, Slot, cell_ref, fingerprint
+from thidua.forms.read import CellValue, FormRead
 from thidua.forms.yamledit import AdjustmentEdit, EditError, MemberEdit, YamlEditor
 from thidua.loading.load import Loaded, Workspace, read_document
 from thidua.loading.root import bloc_year_path, display_path
 from thidua.model import BlocYear, MemberScores
+from thidua.rules import (
+    e811_form_wrong_target,
+    e812_form_target_not_ready,
+    e813_form_table_changed,
+    e814_form_unknown_entry,
+    e815_form_conflict,
+    e816_form_list_changed,
+    e817_form_points_missing,
+    e818_form_over_cap,
+    e819_form_unsafe_edit,
+    e820_file_changed_meanwhile,
+    w809_form_cell_cleared,
+    w810_form_reason_missing,
+)
 from thidua.schema.types import Obj
 
 ADJUSTMENT_WORDS = {"bonus": ("điểm thưởng", "lý do thưởng"), "deductions": ("điểm trừ", "lý do trừ")}
@@ -70,12 +84,12 @@ class ImportResult:
     """
 
     updates: tuple[FileUpdate, ...]
-    problems: tuple[FormProblem, ...]
+    problems: tuple[Diagnostic, ...]
     findings: tuple[Diagnostic, ...]
 
     @property
     def ok(self) -> bool:
-        return not any(p.is_error for p in self.problems) and not any(d.is_error for d in self.findings)
+        return not has_errors(self.problems) and not has_errors(self.findings)
 
     @property
     def changes(self) -> int:
@@ -115,7 +129,7 @@ class _Proposal:
 def prepare_import(root: Path, forms: list[FormRead], bloc: str | None = None,
                    year: int | None = None) -> ImportResult:
     """Everything an import would do, computed without writing anything."""
-    problems: list[FormProblem] = []
+    problems: list[Diagnostic] = []
     findings: list[Diagnostic] = []
     updates: list[FileUpdate] = []
     by_path: dict[Path, list[FormRead]] = defaultdict(list)
@@ -125,18 +139,20 @@ def prepare_import(root: Path, forms: list[FormRead], bloc: str | None = None,
         if meta is None or form.has_errors:
             continue
         if bloc is not None and meta.bloc != bloc:
-            problems.append(FormProblem(form.file, f"biểu mẫu của khối '{meta.bloc}', không phải khối '{bloc}'",
-                                        hint="Kiểm tra lại tệp được gửi về, hoặc bỏ --bloc."))
+            problems.append(e811_form_wrong_target.RULE.at(
+                Source(form.file), f"biểu mẫu của khối '{meta.bloc}', không phải khối '{bloc}'",
+                "Kiểm tra lại tệp được gửi về, hoặc bỏ --bloc."))
             continue
         if year is not None and meta.year != year:
-            problems.append(FormProblem(form.file, f"biểu mẫu của năm {meta.year}, không phải năm {year}",
-                                        hint="Kiểm tra lại tệp được gửi về, hoặc bỏ --year."))
+            problems.append(e811_form_wrong_target.RULE.at(
+                Source(form.file), f"biểu mẫu của năm {meta.year}, không phải năm {year}",
+                "Kiểm tra lại tệp được gửi về, hoặc bỏ --year."))
             continue
         path = bloc_year_path(root, meta.bloc, meta.year)
         if not path.is_file():
-            problems.append(FormProblem(form.file, f"biểu mẫu của khối '{meta.bloc}' năm {meta.year}, nhưng không có "
-                                        f"tệp {display_path(root, path)}",
-                                        hint="Kiểm tra --root (thư mục dữ liệu) hoặc tạo tệp khối-năm trước."))
+            problems.append(e811_form_wrong_target.RULE.at(
+                Source(form.file), f"biểu mẫu của khối '{meta.bloc}' năm {meta.year}, nhưng không có "
+                f"tệp {display_path(root, path)}", "Kiểm tra --root (thư mục dữ liệu) hoặc tạo tệp khối-năm trước."))
             continue
         by_path[path].append(form)
     for path, group in by_path.items():
@@ -146,7 +162,7 @@ def prepare_import(root: Path, forms: list[FormRead], bloc: str | None = None,
     return ImportResult(tuple(updates), tuple(problems), tuple(sorted_diagnostics(findings)))
 
 
-def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[FormProblem],
+def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[Diagnostic],
                   findings: list[Diagnostic]) -> FileUpdate | None:
     ws = Workspace(root)
     name = ws.name(path)
@@ -155,20 +171,23 @@ def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[
     if by is None or current.has_errors:
         findings.extend(d for d in current.findings if d.is_error)
         for form in forms:
-            problems.append(FormProblem(form.file, f"tệp {name} đang có lỗi; không nhập biểu mẫu vào tệp có lỗi",
-                                        hint=f"Chạy 'thidua validate {name}', sửa các lỗi rồi nhập lại."))
+            problems.append(e812_form_target_not_ready.RULE.at(
+                Source(form.file), f"tệp {name} đang có lỗi; không nhập biểu mẫu vào tệp có lỗi",
+                f"Chạy 'thidua validate {name}', sửa các lỗi rồi nhập lại."))
         return None
     table = by.table
     if table is None:
         for form in forms:
-            problems.append(FormProblem(form.file, f"tệp {name} chưa có bảng chấm điểm ('criteria:')"))
+            problems.append(e812_form_target_not_ready.RULE.at(
+                Source(form.file), f"tệp {name} chưa có bảng chấm điểm ('criteria:')",
+                "Ghi 'criteria:' (bảng chấm điểm) vào tệp khối-năm rồi xuất biểu mẫu."))
         return None
-    before = len([p for p in problems if p.is_error])
+    before = sum(1 for p in problems if p.is_error)
     proposals: dict[tuple[str, str, str, str], _Proposal] = {}
     for form in forms:
         _collect(form, by, table, proposals, problems)
     edits, changes = _diff(by, proposals, forms, problems)
-    if len([p for p in problems if p.is_error]) > before:
+    if sum(1 for p in problems if p.is_error) > before:
         return None
     old = path.read_bytes()
     if not edits:
@@ -176,8 +195,7 @@ def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[
     try:
         new, total_changes = _rewrite(root, path, old, by, edits, [c.id for c in table.leaves()])
     except EditError as exc:
-        problems.append(FormProblem(forms[0].file, f"không sửa được {name} một cách an toàn: {exc}",
-                                    hint="Nhập các thay đổi bằng tay, hoặc báo cho nhóm phát triển thidua."))
+        problems.append(e819_form_unsafe_edit.RULE.at(exc.source(name), f"không sửa được {name} một cách an toàn: {exc}"))
         return None
     overlay = _Overlay(root, path, new)
     findings.extend(evaluate(overlay, path).findings)
@@ -185,16 +203,16 @@ def _prepare_file(root: Path, path: Path, forms: list[FormRead], problems: list[
     return FileUpdate(path, name, old, new, tuple(ordered))
 
 
-def _collect(form: FormRead, by: BlocYear, table, proposals: dict, problems: list[FormProblem]) -> None:
+def _collect(form: FormRead, by: BlocYear, table, proposals: dict, problems: list[Diagnostic]) -> None:
     meta = form.meta
     if meta.table != table.id:
-        problems.append(FormProblem(form.file, f"biểu mẫu dùng bảng chấm điểm '{meta.table}', tệp khối-năm dùng "
-                                    f"bảng '{table.id}'", hint="Xuất biểu mẫu mới bằng 'thidua form export'."))
+        problems.append(e813_form_table_changed.RULE.at(
+            Source(form.file), f"biểu mẫu dùng bảng chấm điểm '{meta.table}', tệp khối-năm dùng bảng '{table.id}'"))
         return
     if meta.fingerprint != fingerprint(table):
-        problems.append(FormProblem(form.file, "bảng chấm điểm đã thay đổi sau khi xuất biểu mẫu (tiêu chí hoặc "
-                                    "điểm tối đa khác): biểu mẫu này đã cũ",
-                                    hint="Xuất biểu mẫu mới bằng 'thidua form export' và điền lại."))
+        problems.append(e813_form_table_changed.RULE.at(
+            Source(form.file), "bảng chấm điểm đã thay đổi sau khi xuất biểu mẫu (tiêu chí hoặc điểm tối đa "
+            "khác): biểu mẫu này đã cũ"))
         return
     leaves = {c.id for c in table.leaves()}
     gone: set[str] = set()
@@ -205,25 +223,27 @@ def _collect(form: FormRead, by: BlocYear, table, proposals: dict, problems: lis
         if s.member not in by.member_ids:
             if s.member not in gone:
                 gone.add(s.member)
-                problems.append(FormProblem(form.file, f"đơn vị '{s.member}' không còn trong tệp khối-năm", s.sheet,
-                                            hint="Xuất biểu mẫu mới theo danh sách thành viên hiện tại."))
+                problems.append(e814_form_unknown_entry.RULE.at(
+                    Source(form.file, sheet=s.sheet), f"đơn vị '{s.member}' không còn trong tệp khối-năm",
+                    "Xuất biểu mẫu mới theo danh sách thành viên hiện tại."))
             continue
         if s.field == "score" and s.key not in leaves:
-            problems.append(FormProblem(form.file, f"tiêu chí '{s.key}' không có trong bảng", s.sheet, s.cell))
+            problems.append(e814_form_unknown_entry.RULE.at(
+                Source(form.file, sheet=s.sheet, cell=s.cell), f"tiêu chí '{s.key}' không có trong bảng"))
             continue
         where = cell_ref(form.file, s.sheet, s.cell)
         if cv.value is None:
-            problems.append(FormProblem(
-                form.file, f"ô bị xóa trống (lúc xuất là {_show(_baseline(s))}); giữ nguyên số liệu trong tệp",
-                s.sheet, s.cell, "Để trống không xóa điểm; muốn sửa, ghi số mới vào ô.", Severity.WARNING))
+            problems.append(w809_form_cell_cleared.RULE.at(
+                Source(form.file, sheet=s.sheet, cell=s.cell),
+                f"ô bị xóa trống (lúc xuất là {_show(_baseline(s))}); giữ nguyên số liệu trong tệp"))
             continue
         field = meta.kind if s.field == "score" else s.field
         target = (s.member, field, s.key, s.part)
         other = proposals.get(target)
         if other is not None and other.value != cv.value:
-            problems.append(FormProblem(form.file, f"xung đột: ô này ghi {_show(cv.value)}, {other.where} ghi "
-                                        f"{_show(other.value)}", s.sheet, s.cell,
-                                        "Thống nhất một con số rồi nhập lại."))
+            problems.append(e815_form_conflict.RULE.at(
+                Source(form.file, sheet=s.sheet, cell=s.cell),
+                f"xung đột: ô này ghi {_show(cv.value)}, {other.where} ghi {_show(other.value)}"))
             continue
         if other is None:
             proposals[target] = _Proposal(cv.value, where, cv, form.file)
@@ -235,7 +255,7 @@ def _baseline(slot: Slot) -> Decimal | str:
     return slot.baseline
 
 
-def _diff(by: BlocYear, proposals: dict, forms: list[FormRead], problems: list[FormProblem]):
+def _diff(by: BlocYear, proposals: dict, forms: list[FormRead], problems: list[Diagnostic]):
     """Proposals against the file: member edits for the editor, and the changes to show."""
     sheets: dict[str, MemberScores] = {s.member.id: s for s in by.scores}
     leaves_order = {c.id: i for i, c in enumerate(by.table.leaves())}
@@ -274,7 +294,7 @@ def _diff(by: BlocYear, proposals: dict, forms: list[FormRead], problems: list[F
 
 def _diff_adjustments(by: BlocYear, sheet: MemberScores | None, member: str, field: str,
                       props: dict[tuple[int, str], _Proposal], forms: list[FormRead],
-                      problems: list[FormProblem]):
+                      problems: list[Diagnostic]):
     current = [(a.points, a.reason) for a in ((sheet.bonus if field == "bonus" else sheet.deductions)
                                               if sheet else ())]
     word, reason_word = ADJUSTMENT_WORDS[field]
@@ -290,10 +310,10 @@ def _diff_adjustments(by: BlocYear, sheet: MemberScores | None, member: str, fie
         exported = [(Decimal(v["points"]), v.get("reason", "")) for _, v in sorted(base.items()) if v.get("points")]
         if exported != current:
             first = next(p for p in props.values() if p.form == form_name)
-            problems.append(FormProblem(form_name, f"{word} của '{member}' trong tệp đã thay đổi sau khi xuất biểu "
-                                        "mẫu; không biết ghép dòng nào với dòng nào",
-                                        first.cell.slot.sheet, first.cell.slot.cell,
-                                        "Xuất biểu mẫu mới và điền lại phần này."))
+            problems.append(e816_form_list_changed.RULE.at(
+                Source(form_name, sheet=first.cell.slot.sheet, cell=first.cell.slot.cell),
+                f"{word} của '{member}' trong tệp đã thay đổi sau khi xuất biểu mẫu; không biết ghép dòng nào "
+                "với dòng nào"))
             return None
     replace: dict[int, tuple[Decimal | None, str | None]] = {}
     append: list[tuple[Decimal, str]] = []
@@ -316,15 +336,15 @@ def _diff_adjustments(by: BlocYear, sheet: MemberScores | None, member: str, fie
                 found.append((f"{reason_word} {n}", _show(old_r), _show(new_r), r.where))
         else:
             if p is None:
-                problems.append(FormProblem(r.form, f"có lý do nhưng chưa ghi số {word}", r.cell.slot.sheet,
-                                            r.cell.slot.cell, "Ghi số điểm vào ô điểm cùng dòng."))
+                problems.append(e817_form_points_missing.RULE.at(
+                    Source(r.form, sheet=r.cell.slot.sheet, cell=r.cell.slot.cell), f"có lý do nhưng chưa ghi số {word}"))
                 continue
             reason = r.value if r is not None else ""
             if not reason and not p.value:
                 continue  # a 0 in an empty row adds nothing
             if not reason:
-                problems.append(FormProblem(p.form, f"{word} chưa ghi lý do", p.cell.slot.sheet, p.cell.slot.cell,
-                                            "Ghi lý do vào ô lý do cùng dòng.", Severity.WARNING))
+                problems.append(w810_form_reason_missing.RULE.at(
+                    Source(p.form, sheet=p.cell.slot.sheet, cell=p.cell.slot.cell), f"{word} chưa ghi lý do"))
             append.append((p.value, reason))
             final.append((p.value, reason))
             shown = _show(p.value) + (f" ({_show(reason)})" if reason else "")
@@ -333,9 +353,10 @@ def _diff_adjustments(by: BlocYear, sheet: MemberScores | None, member: str, fie
     total = sum((pt for pt, _ in final), Decimal(0))
     if cap is not None and total > cap:
         first = next((p for (_, part), p in sorted(props.items()) if part == "points"), any_prop)
-        problems.append(FormProblem(first.form, f"tổng {word} của '{member}' là {vn_number(total)}, vượt mức tối "
-                                    f"đa {vn_number(cap)}", first.cell.slot.sheet, first.cell.slot.cell,
-                                    f"Giảm {word} cho tổng không quá {vn_number(cap)}."))
+        problems.append(e818_form_over_cap.RULE.at(
+            Source(first.form, sheet=first.cell.slot.sheet, cell=first.cell.slot.cell),
+            f"tổng {word} của '{member}' là {vn_number(total)}, vượt mức tối đa {vn_number(cap)}",
+            f"Giảm {word} cho tổng không quá {vn_number(cap)}."))
         return None
     return AdjustmentEdit(replace, tuple(append), tuple(final)), found
 
@@ -402,7 +423,7 @@ def _verify(by: BlocYear, edits: dict[str, MemberEdit]) -> None:
                 raise EditError(f"{field} của '{member}' đọc lại khác dự định")
 
 
-def write_updates(result: ImportResult) -> list[FormProblem]:
+def write_updates(result: ImportResult) -> list[Diagnostic]:
     """Write every changed file in place, atomically, keeping its permissions. Only when ``result.ok``."""
     from thidua.writing import atomic_write
 
@@ -411,8 +432,8 @@ def write_updates(result: ImportResult) -> list[FormProblem]:
     stale = []
     for u in result.updates:
         if u.changes and u.path.read_bytes() != u.old:
-            stale.append(FormProblem(u.name, "tệp vừa bị sửa trong lúc nhập biểu mẫu; không ghi",
-                                     hint="Chạy lại lệnh nhập."))
+            stale.append(e820_file_changed_meanwhile.RULE.at(
+                Source(u.name), "tệp vừa bị sửa trong lúc nhập biểu mẫu (một lần chạy khác đã ghi tệp); không ghi"))
     if stale:
         return stale
     for u in result.updates:

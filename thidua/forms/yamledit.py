@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import yaml
 
+from thidua.diagnostics import Source
 from thidua.forms.meta import number_text
 
 try:  # libyaml's C composer: same marks, faster
@@ -36,7 +37,20 @@ _LOOKS_TYPED = re.compile(r"^([-+]?[\d.]+([eE][-+]?\d+)?|true|false|yes|no|on|of
 
 
 class EditError(Exception):
-    """The file has a shape the editor will not touch (an alias, a list where a mapping belongs …)."""
+    """The file has a shape the editor will not touch (an alias, a list where a mapping belongs …).
+
+    Raised only inside the forms package and turned into an E819 finding where the import
+    is prepared; ``node`` (a PyYAML node) says where in the file, when known.
+    """
+
+    def __init__(self, message: str, node=None) -> None:
+        super().__init__(message)
+        self.mark = getattr(node, "start_mark", None)
+
+    def source(self, name: str) -> Source:
+        if self.mark is None:
+            return Source(name)
+        return Source(name, self.mark.line + 1, self.mark.column + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +293,7 @@ class YamlEditor:
     def set_value(self, node, value, indent: int, key_len: int) -> None:
         """Replace a scalar (a number, a reason, or an empty value) with ``value``."""
         if not isinstance(node, yaml.ScalarNode):
-            raise EditError("gặp danh sách hoặc mục ở chỗ cần một giá trị")
+            raise EditError("gặp danh sách hoặc mục ở chỗ cần một giá trị", node)
         start, end = node.start_mark.index, self._scalar_end(node)
         if start == end:  # "key:" with nothing after it
             self.splice(start, end, self.block(value, indent, key_len))
@@ -288,7 +302,7 @@ class YamlEditor:
 
     def set_reason(self, node, text: str, flow: bool) -> None:
         if not isinstance(node, yaml.ScalarNode):
-            raise EditError("lý do không phải là một chuỗi")
+            raise EditError("lý do không phải là một chuỗi", node)
         style = node.style or None
         if style == "'" and "\n" not in text:
             new = "'" + text.replace("'", "''") + "'"
@@ -363,7 +377,7 @@ class YamlEditor:
         scores = hit[1] if hit else None
         new_members = [m for m in updates if not (isinstance(scores, yaml.MappingNode) and self.get(scores, m))]
         if scores is not None and not isinstance(scores, (yaml.MappingNode, yaml.ScalarNode)):
-            raise EditError("'scores:' không phải là một mục")
+            raise EditError("'scores:' không phải là một mục", scores)
         if new_members:
             flow = bool(isinstance(scores, yaml.MappingNode) and scores.flow_style)
             block = _Map(tuple((m, self._member_value(updates[m], scores, rank, flow)) for m in new_members), False)
@@ -374,7 +388,7 @@ class YamlEditor:
                 self.insert_entries(self.root, [("scores", "scores", block)], top)
             elif isinstance(scores, yaml.ScalarNode):
                 if scores.value not in ("", "~", "null", "Null", "NULL"):
-                    raise EditError("'scores:' không phải là một mục")
+                    raise EditError("'scores:' không phải là một mục", scores)
                 self.set_value(scores, block, hit[0].start_mark.column, len("scores"))
             else:
                 self.insert_entries(scores, [(m, m, v) for m, v in block.items], None)
@@ -386,7 +400,7 @@ class YamlEditor:
 
     def _apply_member(self, node, edit: MemberEdit, scores, rank: dict[str, int]) -> None:
         if not isinstance(node, yaml.MappingNode):
-            raise EditError("điểm của đơn vị không phải là một mục")
+            raise EditError("điểm của đơn vị không phải là một mục", node)
         field_rank = {f: i for i, f in enumerate(SCORE_FIELDS)}
         missing: list[tuple[str, str, object]] = []
         for f in ("self", "agreed"):
@@ -399,7 +413,7 @@ class YamlEditor:
                 missing.append((f, f, self._points_value(values, sample, rank)))
             elif isinstance(hit[1], yaml.ScalarNode):
                 if hit[1].value not in ("", "~", "null", "Null", "NULL"):
-                    raise EditError(f"'{f}:' không phải là một mục điểm")
+                    raise EditError(f"'{f}:' không phải là một mục điểm", hit[1])
                 self.set_value(hit[1], self._points_value(values, sample, rank), hit[0].start_mark.column, len(f))
             else:
                 self._set_points(hit[1], values, rank)
@@ -427,12 +441,12 @@ class YamlEditor:
                 self.set_value(hit[1], edit.total, hit[0].start_mark.column, len("total"))
         if missing:
             if not node.value:
-                raise EditError("mục điểm của đơn vị rỗng")
+                raise EditError("mục điểm của đơn vị rỗng", node)
             self.insert_entries(node, missing, field_rank)
 
     def _set_points(self, mapping, values: dict[str, Decimal], rank: dict[str, int]) -> None:
         if not isinstance(mapping, yaml.MappingNode):
-            raise EditError("điểm không phải là một mục 'mã tiêu chí: điểm'")
+            raise EditError("điểm không phải là một mục 'mã tiêu chí: điểm'", mapping)
         style = (mapping.value[0][0].style or None) if mapping.value else '"'
         new = []
         for crit, value in sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0])):
@@ -445,10 +459,10 @@ class YamlEditor:
 
     def _set_adjustments(self, seq, adj: AdjustmentEdit) -> None:
         if not isinstance(seq, yaml.SequenceNode):
-            raise EditError("điểm thưởng/điểm trừ không phải là một danh sách")
+            raise EditError("điểm thưởng/điểm trừ không phải là một danh sách", seq)
         for index, (points, reason) in sorted(adj.replace.items()):
             if index >= len(seq.value) or not isinstance(seq.value[index], yaml.MappingNode):
-                raise EditError("danh sách điểm thưởng/điểm trừ khác với lúc xuất biểu mẫu")
+                raise EditError("danh sách điểm thưởng/điểm trừ khác với lúc xuất biểu mẫu", seq)
             item = seq.value[index]
             if points is not None:
                 hit = self.get(item, "points")

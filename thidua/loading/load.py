@@ -20,6 +20,7 @@ from thidua.diagnostics import Diagnostic, Source
 from thidua.ids import TABLE_REF_RE
 from thidua.loading import build
 from thidua.loading.decode import decode
+from thidua.loading.reading import ReadRefused, read_bounded
 from thidua.loading.root import (
     BLOCS_DIR,
     TABLES_DIR,
@@ -28,7 +29,14 @@ from thidua.loading.root import (
     display_path,
 )
 from thidua.loading.yamltree import parse
-from thidua.rules import e006_empty_file, e200_wrong_type, e305_table_not_found
+from thidua.rules import (
+    e006_empty_file,
+    e007_file_too_large,
+    e008_file_unreadable,
+    e009_not_a_regular_file,
+    e200_wrong_type,
+    e305_table_not_found,
+)
 from thidua.schema.formats import BLOC_YEAR, CONFIG, TABLE
 from thidua.schema.types import Context, Fields, Obj
 
@@ -145,15 +153,11 @@ class Workspace:
     def read(self, path: Path, spec: Obj) -> Loaded:
         name = self.name(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                return Loaded(None, (e006_empty_file.RULE.at(
-                    Source(name, 1, 1), f"tệp quá lớn ({size} byte, tối đa {MAX_FILE_BYTES})",
-                    "Tệp khối-năm chỉ vài chục KB; kiểm tra lại nội dung tệp."),))
-            data = path.read_bytes()
-        except OSError as exc:
-            return Loaded(None, (e006_empty_file.RULE.at(Source(name), f"không đọc được tệp: {exc.strerror}",
-                                                         "Kiểm tra đường dẫn và quyền đọc tệp."),))
+            data = read_bounded(path, MAX_FILE_BYTES)
+        except ReadRefused as refused:
+            rule = {"too-large": e007_file_too_large, "not-regular": e009_not_a_regular_file}.get(
+                refused.kind, e008_file_unreadable)
+            return Loaded(None, (rule.RULE.at(Source(name), refused.message),))
         return read_document(data, name, spec)
 
     # -- thidua.yaml ---------------------------------------------------------
@@ -175,7 +179,7 @@ class Workspace:
     def table(self, ref: str) -> tuple[m.Table | None, tuple[Diagnostic, ...]]:
         if ref not in self._tables:
             path = self.table_path(ref)
-            if path is None or not path.is_file():
+            if path is None or not path.exists():
                 self._tables[ref] = (None, ())
             else:
                 loaded = self.read(path, TABLE)
@@ -198,7 +202,7 @@ class Workspace:
 
     def bloc_year_of(self, bloc: str, year: int) -> BlocYearLoad | None:
         path = bloc_year_path(self.root, bloc, year)
-        return self.bloc_year(path) if path.is_file() else None
+        return self.bloc_year(path) if path.exists() else None
 
     def forget(self, path: Path) -> None:
         """Drop a bloc-year from the cache so a long run keeps memory flat."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from thidua.errors import ThiduaError
 from thidua.ids import ID_RE, YEAR_FILE_RE
 
 CONFIG_NAME = "thidua.yaml"
@@ -14,14 +15,20 @@ _YEAR_FILE = YEAR_FILE_RE
 _BLOC_DIR = ID_RE  # a bloc folder is a bloc id
 
 
-class RootNotFound(Exception):
+class RootNotFound(ThiduaError):
     """No folder upward holds thidua.yaml or blocs/ (an environment error, exit 2)."""
+
+
+def _present(path: Path) -> bool:
+    """Something stands at ``path`` that is not a folder: a file, or a FIFO, device or socket that
+    the reader refuses with a finding (E009) rather than skipping it unseen."""
+    return path.exists() and not path.is_dir()
 
 
 def config_path(root: Path) -> Path | None:
     """thidua.yaml at the root, or inside blocs/ (the bundled data keeps it there)."""
     for candidate in (root / CONFIG_NAME, root / BLOCS_DIR / CONFIG_NAME):
-        if candidate.is_file():
+        if _present(candidate):
             return candidate
     return None
 
@@ -53,8 +60,6 @@ def bloc_ids(root: Path) -> list[str]:
 
 def require_bloc(root: Path, bloc: str) -> None:
     """Stop (exit 2) with the blocs there are when ``bloc`` is not one of them."""
-    from thidua.errors import ThiduaError
-
     known = bloc_ids(root)
     if bloc not in known:
         raise ThiduaError(f"không có khối '{bloc}' trong {root / BLOCS_DIR} "
@@ -65,7 +70,8 @@ def years_of(root: Path, bloc: str) -> list[int]:
     folder = root / BLOCS_DIR / bloc
     if not folder.is_dir():
         return []
-    return sorted(int(m[1]) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name)) and p.is_file())
+    # Anything named like a year file counts, folders and FIFOs too: reading it reports E009.
+    return sorted(int(m[1]) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name)))
 
 
 def bloc_year_path(root: Path, bloc: str, year: int) -> Path:
@@ -92,7 +98,7 @@ def all_data_files(root: Path) -> list[Path]:
         out.append(cfg)
     tables = root / BLOCS_DIR / TABLES_DIR
     if tables.is_dir():
-        out.extend(sorted(p for p in tables.glob("*.yaml") if p.is_file()))
+        out.extend(sorted(p for p in tables.glob("*.yaml") if _present(p)))
     out.extend(bloc_year_paths(root))
     return out
 

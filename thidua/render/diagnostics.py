@@ -64,8 +64,12 @@ def render_text(diags: Sequence[Diagnostic], files: int, lines: Callable[[str, i
 
 
 def as_dict(d: Diagnostic) -> dict:
-    return {"file": d.source.file, "line": d.source.line, "col": d.source.col, "code": d.code,
-            "severity": LABELS[d.severity], "message": d.message, "hint": d.hint}
+    """A finding for JSON: ``sheet`` and ``cell`` are set (and ``line``/``col`` 0) in a workbook."""
+    out = {"file": d.source.file, "line": d.source.line, "col": d.source.col, "code": d.code, "name": d.name,
+           "severity": LABELS[d.severity], "message": d.message, "hint": d.hint}
+    if d.source.sheet or d.source.cell:
+        out.update(sheet=d.source.sheet, cell=d.source.cell)
+    return out
 
 
 def render_json(diags: Sequence[Diagnostic], files: int) -> str:

@@ -31,7 +31,7 @@ JSON (``thidua diff --json``), version 1::
                             "other": [key]} | null}],               # null: a side could not be read
    "unchanged_meaning": [path], "errors": <number of files with errors>}
 
-``named`` is ``{"id", "name"}``; ``finding`` is ``{"file", "line", "col", "code", "severity", "message",
+``named`` is ``{"id", "name"}``; ``finding`` is ``{"file", "line", "col", "code", "name", "severity", "message",
 "hint"}``; numbers are numbers (rank 0: not ranked; null: absent or not scored).
 """
 

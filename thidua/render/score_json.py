@@ -14,7 +14,7 @@ Schema (version 1)::
               "proposals": [{"award", "name", "member", "reasons"}]}],
    "province": {"proposals": [{"award", "name", "bloc", "member", "reasons"}],
                 "misses": [{"award", "name", "bloc", "member", "reason"}]},
-   "refused": [file], "findings": [{"file", "line", "col", "code", "severity", "message", "hint"}]}
+   "refused": [file], "findings": [{"file", "line", "col", "code", "name", "severity", "message", "hint"}]}
 """
 
 from __future__ import annotations

@@ -269,6 +269,7 @@ STAGE_WORDS = {
     "history": "history: so với năm trước",
     "score": "score: chấm điểm",
     "config": "config: thidua.yaml",
+    "form": "form: biểu mẫu Excel",
 }
 
 
