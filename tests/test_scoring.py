@@ -25,7 +25,6 @@ from fixtures_scoring import (
 
 from thidua.core.scoring import member_total, rank, totals
 from thidua.core.settings import settings_for
-from thidua.core.vnsort import sort_key, vn_sorted
 from thidua.evaluation import assess
 from thidua.loading.load import Workspace
 from thidua.rules import e404_total_mismatch
@@ -339,20 +338,6 @@ def test_self_only_members_are_ranked_with_the_rest():
 def test_equal_rounded_totals_tie_even_if_raw_differs():
     rs = ranked(["a", "b"], [sheet("a", {"1.1": "40.001"}), sheet("b", {"1.1": "40.004"})])
     assert [r.rank for r in rs] == [1, 1]
-
-
-# -- Vietnamese order ---------------------------------------------------------------
-
-def test_vietnamese_alphabet_order():
-    words = ["Đà", "Ban", "Ăn", "Dân", "An", "Ân", "Ơn", "Ôn", "On", "Ưu", "Uy", "Zê"]
-    assert vn_sorted(words) == ["An", "Ăn", "Ân", "Ban", "Dân", "Đà", "On", "Ôn", "Ơn", "Uy", "Ưu", "Zê"]
-
-
-def test_sort_key_ignores_normalisation_and_tone_placement():
-    import unicodedata
-
-    nfd = unicodedata.normalize("NFD", "Hòa")
-    assert sort_key(nfd)[:2] == sort_key("Hòa")[:2] == sort_key("Hoà")[:2]
 
 
 def test_totals_are_decimals_not_floats():
