@@ -137,9 +137,6 @@ KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 @pytest.mark.parametrize("name", [r[0] for r in ROWS])
 def test_no_command_crashes(tmp_path, monkeypatch, name, forms):
-    for var in ("THIDUA_DEBUG", "THIDUA_ROOT", "GITHUB_ACTIONS", "FORCE_COLOR"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
     root = write_root(tmp_path / "root", {TARGET: (CORPUS / VALID).read_bytes()})
     if "diff" in COMMANDS:  # the valid base is committed; the broken file is the working tree's change
         _git(root, "init", "-q", ".")

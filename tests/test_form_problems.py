@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_form_fixtures import SELF, YEAR_FILE, export, fill, make_root, run
+from form_support import SELF, YEAR_FILE, export, fill, make_root, run
 
 from thidua.forms.meta import META_SHEET
 

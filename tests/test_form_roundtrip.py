@@ -9,7 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from test_form_fixtures import SELF, YEAR_FILE, export, fill, make_root, run, score_json
+from form_support import SELF, YEAR_FILE, export, fill, make_root, run, score_json
 
 from thidua.forms.meta import META_SHEET
 

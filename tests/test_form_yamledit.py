@@ -7,9 +7,9 @@ import textwrap
 from decimal import Decimal
 
 import pytest
+from form_support import BLOC_2024, SELF, YEAR_FILE, export, fill, make_root, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_form_fixtures import BLOC_2024, SELF, YEAR_FILE, export, fill, make_root, run
 
 from thidua.forms.yamledit import AdjustmentEdit, EditError, MemberEdit, YamlEditor
 from thidua.loading.build import build_bloc_year

@@ -114,15 +114,6 @@ def mutated(draw) -> tuple[Path, str, bytes]:
 
 # -- running a command ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module", autouse=True)
-def _environment():
-    with pytest.MonkeyPatch.context() as mp:
-        for var in ("THIDUA_DEBUG", "THIDUA_ROOT", "GITHUB_ACTIONS", "FORCE_COLOR"):
-            mp.delenv(var, raising=False)
-        mp.setenv("NO_COLOR", "1")
-        yield
-
-
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
             for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts}

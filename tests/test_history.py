@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_diff import CONFIG_YAML, TABLE_YAML, YEAR_2019, YEAR_2020, write
+from git_support import CONFIG_YAML, TABLE_YAML, YEAR_2019, YEAR_2020, write
 from typer.testing import CliRunner
 
 from thidua.cli.app import app
+
+pytestmark = pytest.mark.usefixtures("git_env")
 
 # 2021: Tỉnh đoàn takes a new id (one predecessor: the same row); Hội Nông dân and LĐLĐ merge (a new row).
 YEAR_2021 = """\

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_diff import git
+from git_support import git
 from typer.testing import CliRunner
 
 from thidua.checking import validate
 from thidua.cli.app import app
 from thidua.render import scaffold
+
+pytestmark = pytest.mark.usefixtures("git_env")
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_PATHS = ["thidua.yaml", "blocs/thidua.yaml", "blocs/mttq/2020.yaml", "blocs/_tables/mttq-2025.yaml",

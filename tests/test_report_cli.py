@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_report_fixtures import data_root, report
+from report_support import data_root, report
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fixtures_scoring import check_golden
-from test_report_fixtures import data_root, report
+from report_support import data_root, report
 
 from thidua.errors import ThiduaError
 from thidua.render.markdown import bundled_templates, md, render, vn

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_report_fixtures import data_root, report
+from report_support import data_root, report
 
 from thidua.render.xlsx import number_format, stable_zip
 

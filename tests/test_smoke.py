@@ -1,10 +1,23 @@
+"""The README's first command works on the bundled data, from the repository and from any folder."""
+
+from pathlib import Path
+
 from typer.testing import CliRunner
 
 from thidua.cli.app import app
 
+REPOSITORY = Path(__file__).resolve().parent.parent
+
 
 def test_validate_bundled_root_is_clean(monkeypatch):
-    pass
+    monkeypatch.chdir(REPOSITORY)
     result = CliRunner().invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert "0 lỗi" in result.output
+    assert result.output.endswith(" tệp, 0 lỗi, 0 cảnh báo\n")
+
+
+def test_score_2024_from_another_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # nothing here: the data root is named
+    result = CliRunner().invoke(app, ["score", "2024", "--root", str(REPOSITORY)])
+    assert result.exit_code == 0, result.output
+    assert "mttq" in result.stdout and "Hội Liên hiệp Phụ nữ tỉnh" in result.stdout

@@ -54,13 +54,6 @@ CLEAN = dedent("""
 WARNING_ONLY = CLEAN + "events:\n  covenant: 2023-06-28\n"
 
 
-@pytest.fixture(autouse=True)
-def plain_environment(monkeypatch):
-    """No CI, no forced colour, no data root from the environment, unless a test sets them."""
-    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "THIDUA_ROOT"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def make_root(tmp_path: Path, text: str) -> Path:
     return write_root(tmp_path / "root", {BLOC_YEAR_PATH: text})
 

@@ -34,13 +34,6 @@ TARGET = "blocs/k/2024.yaml"
 PREVIOUS = b"the previous file, which must survive\n"
 
 
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch):
-    for var in ("THIDUA_DEBUG", "THIDUA_ROOT", "GITHUB_ACTIONS", "FORCE_COLOR"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-
-
 @pytest.fixture
 def sandbox(tmp_path, monkeypatch) -> dict[str, Path]:
     """A data root, an output folder and a separate working directory, all under tmp_path."""
@@ -167,7 +160,7 @@ def test_atomic_write_refuses_an_input_however_it_is_named(tmp_path, monkeypatch
 def _filled_form(sandbox) -> tuple[Path, Path]:
     """(data root, form) where the form, filled as a member would, changes one self score: importing it
     with --write has something to write. The root and helpers are the form tests' own."""
-    from test_form_fixtures import SELF, SHEETS, export, fill, make_root
+    from form_support import SELF, SHEETS, export, fill, make_root
 
     froot = make_root(sandbox["top"] / "forms")
     blank = export(froot, sandbox["out"] / "kt-2024.xlsx")
@@ -188,7 +181,7 @@ def _writer(name: str, sandbox) -> tuple[list, list[Path]]:
     if name == "form-export":
         return ["form", "export", "--bloc", "k", "2024", "--root", root, "-o", out / "form.xlsx"], [out / "form.xlsx"]
     if name == "form-import":
-        from test_form_fixtures import YEAR_FILE
+        from form_support import YEAR_FILE
 
         froot, form = _filled_form(sandbox)
         return ["form", "import", form, "--root", froot, "--write"], [froot / YEAR_FILE]
