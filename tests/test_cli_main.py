@@ -54,7 +54,7 @@ def test_findings_exit_1_through_the_console_script(tmp_path):
 
 def test_no_arguments_prints_the_help_without_calling_it_an_error():
     r = run()
-    assert "Commands:" in r.stdout + r.stderr
+    assert "Lệnh:" in r.stdout + r.stderr
     assert "lỗi" not in r.stderr
 
 
@@ -66,3 +66,4 @@ def test_no_arguments_prints_the_help_without_calling_it_an_error():
 ])
 def test_translate(english, vietnamese):
     assert translate(english) == vietnamese
+

@@ -15,6 +15,7 @@ from thidua.cli import (
     score_cmd,
     validate_cmd,
 )
+from thidua.cli.vietnamese import use_vietnamese
 
 app = typer.Typer(
     name="thidua",
@@ -36,6 +37,7 @@ app.command("history")(history_cmd.history)
 app.command("init")(init_cmd.init)
 app.command("report")(report_cmd.report)
 app.add_typer(form_cmd.app, name="form")
+use_vietnamese(app)  # every command and group above, `thidua form`'s included
 
 
 def main() -> None:
