@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from thidua.cli import (
@@ -37,6 +39,26 @@ app.command("history")(history_cmd.history)
 app.command("init")(init_cmd.init)
 app.command("report")(report_cmd.report)
 app.add_typer(form_cmd.app, name="form")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from thidua import __version__
+
+        typer.echo(f"thidua {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", "-V", is_eager=True, expose_value=False, callback=_version,
+        help="In phiên bản của thidua rồi thoát.")] = False,
+) -> None:
+    # Options of `thidua` itself; each acts and exits before any command runs.
+    pass
+
+
 use_vietnamese(app)  # every command and group above, `thidua form`'s included
 
 
