@@ -102,8 +102,9 @@ def test_thidua_help_word_for_word():
     lines = help_of().splitlines()
     assert lines[0] == "Cách dùng: thidua [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]..."
     options = lines[lines.index("Tùy chọn:") + 1:lines.index("Lệnh:")]
-    assert options[0] == "  -V, --version  In phiên bản của thidua rồi thoát."
-    assert options[1] == "  -h, --help     Hiện trợ giúp này rồi thoát."
+    assert options[0] == "  -V, --version         In phiên bản của thidua rồi thoát."
+    assert options[1].startswith("  --install-completion  Cài tự hoàn thành lệnh (phím Tab)")
+    assert options[3].startswith("  --show-completion     In đoạn mã tự hoàn thành lệnh")
     commands = [line.split()[0] for line in lines[lines.index("Lệnh:") + 1:]]
     assert commands == ["validate", "score", "handover", "schema", "diff", "history", "init", "report", "form"]
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli import (
+    completion,
     diff_cmd,
     form_cmd,
     handover_cmd,
@@ -54,6 +55,12 @@ def _options(
     version: Annotated[bool, typer.Option(
         "--version", "-V", is_eager=True, expose_value=False, callback=_version,
         help="In phiên bản của thidua rồi thoát.")] = False,
+    install_completion: Annotated[bool, typer.Option(
+        "--install-completion", is_eager=True, expose_value=False, callback=completion.install_completion,
+        help="Cài tự hoàn thành lệnh (phím Tab) cho shell đang dùng: bash, zsh, fish hoặc PowerShell.")] = False,
+    show_completion: Annotated[bool, typer.Option(
+        "--show-completion", is_eager=True, expose_value=False, callback=completion.show_completion,
+        help="In đoạn mã tự hoàn thành lệnh cho shell đang dùng, để chép hoặc tự cài theo cách khác.")] = False,
 ) -> None:
     # Options of `thidua` itself; each acts and exits before any command runs.
     pass

@@ -16,6 +16,7 @@ the typer apps added to it (``thidua form``), so a new command gets them without
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from enum import Enum
 from typing import Any
@@ -23,6 +24,8 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import DefaultPlaceholder
+
+from thidua.cli import completion
 
 USAGE = "Cách dùng: "
 SECTION_ARGUMENTS = "Đối số"
@@ -75,11 +78,15 @@ def metavar_for(command: str | None, param: Any) -> str | None:
 
 
 def _set_up_params(command: TyperCommand | TyperGroup) -> None:
-    """Vietnamese metavars: usage, help and error messages all read ``param.metavar``."""
+    """Vietnamese metavars (usage, help and error messages all read ``param.metavar``) and value completion."""
     for param in command.params:
         metavar = metavar_for(command.name, param)
         if metavar is not None:
             param.metavar = metavar
+        complete = completion.COMPLETERS.get(param.name or "")
+        # click's slot for a parameter's own completion: what typer's ``autocompletion=`` fills in.
+        if complete is not None and getattr(param, "_custom_shell_complete", None) is None:
+            param._custom_shell_complete = complete
 
 
 def _choices(param: Any) -> str | None:
@@ -233,6 +240,13 @@ class _Vietnamese:
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+    def _main_shell_completion(self, ctx_args, prog_name: str, complete_var: str | None = None) -> None:
+        # The shell asking for completions (``_THIDUA_COMPLETE=complete_bash`` …): see completion.py.
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(var):
+            completion.prepare(os.environ[var])
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
 
 class ThiduaCommand(_Vietnamese, TyperCommand):
