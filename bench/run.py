@@ -250,13 +250,15 @@ def main(argv: list[str] | None = None) -> int:
         "pass": ([PY, "-c", "pass"], REPO),
         "typer": ([PY, str(OUT / "hello_typer.py")], REPO),
         "help": ([*thidua, "--help"], REPO),
+        "version": ([*thidua, "--version"], REPO),
         "validate": ([*thidua, "validate"], REPO),
         "score": ([*thidua, "score", str(LAST_YEAR)], REPO),
     }, n)
     hello = cold["typer"].wall
     table.add("`python -c pass`", s(cold["pass"].wall), "", "", "", None, seconds=cold["pass"].wall)
     table.add("typer hello-world", s(hello), "", "", "", None, seconds=hello)
-    for key, label in (("help", "`thidua --help`"), ("validate", "`thidua validate` (bundled data)"),
+    for key, label in (("help", "`thidua --help`"), ("version", "`thidua --version`"),
+                       ("validate", "`thidua validate` (bundled data)"),
                        ("score", f"`thidua score {LAST_YEAR}` (bundled data)")):
         r = cold[key]
         note = f" (exit {r.code})" if r.code not in (0,) else ""

@@ -54,7 +54,7 @@ def test_findings_exit_1_through_the_console_script(tmp_path):
 
 def test_no_arguments_prints_the_help_without_calling_it_an_error():
     r = run()
-    assert "Commands:" in r.stdout + r.stderr
+    assert "Lệnh:" in r.stdout + r.stderr
     assert "lỗi" not in r.stderr
 
 
@@ -66,3 +66,43 @@ def test_no_arguments_prints_the_help_without_calling_it_an_error():
 ])
 def test_translate(english, vietnamese):
     assert translate(english) == vietnamese
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag):
+    import thidua
+
+    r = run(flag)
+    assert (r.returncode, r.stdout, r.stderr) == (0, f"thidua {thidua.__version__}\n", "")
+
+
+def test_the_version_is_written_once():
+    """thidua.__version__ is the one place: pyproject.toml reads it, the installed metadata agrees."""
+    import importlib.metadata
+    import tomllib
+
+    import thidua
+
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert importlib.metadata.version("thidua") == thidua.__version__
+
+
+PROBE = """import sys
+sys.argv = ["thidua", *sys.argv[1:]]
+from thidua.cli.app import main
+try:
+    main()
+except SystemExit:
+    pass
+print("LOADED=" + ",".join(sorted(m for m in ("yaml", "thidua.loading", "thidua.checking", "rich", "openpyxl",
+                                              "jinja2") if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-h"], ["score", "-h"], ["form", "import", "-h"]])
+def test_version_and_help_start_without_the_data_side(args):
+    """Start-up: neither the version nor any help reads YAML or loads the checks, rich or the renderers."""
+    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=PROJECT,
+                       env={**os.environ, "NO_COLOR": "1"})
+    assert r.stdout.rstrip().endswith("LOADED="), r.stdout + r.stderr

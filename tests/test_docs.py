@@ -47,7 +47,7 @@ def test_every_key_is_in_format_md():
 def test_every_command_has_help_with_an_example(command):
     result = CliRunner().invoke(app, [command.name, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Example:" in result.output
+    assert "Ví dụ: thidua " + command.name in result.output
 
 
 def test_commands_are_registered():

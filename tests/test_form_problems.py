@@ -222,7 +222,7 @@ def test_export_refuses_a_bloc_year_with_errors_and_bad_output_names(setup, tmp_
 @pytest.mark.parametrize("sub", ["export", "import"])
 def test_help_has_an_example(sub):
     result = run("form", sub, "--help")
-    assert result.exit_code == 0 and "Example: thidua form " + sub in result.output
+    assert result.exit_code == 0 and "Ví dụ: thidua form " + sub in result.output
 
 
 def test_tampered_metadata_is_a_problem_not_a_crash(setup, tmp_path):

@@ -207,4 +207,4 @@ def test_help_has_an_example():
 
     r = run_cli(["report", "--help"])
     assert r.exit_code == 0
-    assert "Example: thidua report --bloc mttq" in r.stdout
+    assert "Ví dụ: thidua report --bloc mttq" in r.stdout

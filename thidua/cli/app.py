@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from thidua.cli import (
+    completion,
     diff_cmd,
     form_cmd,
     handover_cmd,
@@ -15,6 +18,7 @@ from thidua.cli import (
     score_cmd,
     validate_cmd,
 )
+from thidua.cli.vietnamese import use_vietnamese
 
 app = typer.Typer(
     name="thidua",
@@ -36,6 +40,33 @@ app.command("history")(history_cmd.history)
 app.command("init")(init_cmd.init)
 app.command("report")(report_cmd.report)
 app.add_typer(form_cmd.app, name="form")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from thidua import __version__
+
+        typer.echo(f"thidua {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", "-V", is_eager=True, expose_value=False, callback=_version,
+        help="In phiên bản của thidua rồi thoát.")] = False,
+    install_completion: Annotated[bool, typer.Option(
+        "--install-completion", is_eager=True, expose_value=False, callback=completion.install_completion,
+        help="Cài tự hoàn thành lệnh (phím Tab) cho shell đang dùng: bash, zsh, fish hoặc PowerShell.")] = False,
+    show_completion: Annotated[bool, typer.Option(
+        "--show-completion", is_eager=True, expose_value=False, callback=completion.show_completion,
+        help="In đoạn mã tự hoàn thành lệnh cho shell đang dùng, để chép hoặc tự cài theo cách khác.")] = False,
+) -> None:
+    # Options of `thidua` itself; each acts and exits before any command runs.
+    pass
+
+
+use_vietnamese(app)  # every command and group above, `thidua form`'s included
 
 
 def main() -> None:

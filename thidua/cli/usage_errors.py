@@ -31,7 +31,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), vi) f
 ))
 
 
+# What click adds to an option's name in a message when the option says where else it is read from.
+_ENVVAR_HINT = re.compile(r" \(env var: '(.+?)'\)")
+
+
 def translate(message: str) -> str:
+    message = _ENVVAR_HINT.sub(r" (biến môi trường: '\1')", message)
     for pattern, vi in _PATTERNS:
         if pattern.match(message):
             return pattern.sub(vi, message)
@@ -50,7 +55,7 @@ def report(exc: BaseException, stream=None) -> int:
         return 2
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
-        usage = ctx.get_usage().replace("Usage:", "Cách dùng:", 1)
+        usage = ctx.get_usage()  # "Cách dùng: …": thidua's command classes write it (vietnamese.py)
         stream.write(f"{usage}\nXem '{ctx.command_path} -h' để biết các tùy chọn và ví dụ.\n\n")
     stream.write(f"thidua: lỗi: {translate(exc.format_message())}\n")
     return 2
