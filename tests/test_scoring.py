@@ -207,7 +207,8 @@ def test_bloc_scoring_override_keeps_province_bands(tmp_path):
 def _e404(by, sc=None):
     cfg = config(scoring=sc or rules())
     settings = settings_for(by, cfg)
-    ctx = CheckContext(cfg, settings, by, by.bloc, str(by.year), totals=totals(by, settings.scoring))
+    computed = {t.member.id: t for t in totals(by, settings.scoring)}
+    ctx = CheckContext(cfg, settings, by, by.bloc, str(by.year), total_of=computed.get)
     return list(e404_total_mismatch.check(ctx))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from thidua.core.settings import settings_for
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.evaluation import HISTORY_YEARS, check_config, evaluate
-from thidua.loading.load import Workspace, bulk_reading
+from thidua.loading.load import Workspace
 from thidua.loading.root import all_data_files, classify
 from thidua.model import BlocYear, Config
 from thidua.rules import e306_table_total, e307_duplicate_criterion
@@ -75,9 +75,8 @@ def validate(root: Path, paths: Iterable[Path] = ()) -> list[FileReport]:
     """Findings per file, in the order given (the whole data root when no path is given)."""
     ws = Workspace(root)
     reports = []
-    with bulk_reading():
-        for path in expand(root, paths):
-            reports.append(check_file(ws, path))
-            if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
-                ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
+    for path in expand(root, paths):
+        reports.append(check_file(ws, path))
+        if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
+            ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
     return reports

@@ -22,9 +22,14 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+class ChildFailed(Exception):
+    """The forked child stopped with an unexpected error (its type and message)."""
+
+
 def both(first: Callable[[], bytes], second: Callable[[], bytes]) -> tuple[bytes, bytes]:
     """``(first(), second())``, with ``first`` run in a forked child when that is possible."""
-    if not hasattr(os, "fork") or os.environ.get("THIDUA_NO_FORK") or (os.cpu_count() or 1) < 2:
+    if (not hasattr(os, "fork") or os.environ.get("THIDUA_NO_FORK") or os.environ.get("THIDUA_DEBUG")
+            or (os.cpu_count() or 1) < 2):
         return first(), second()
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -35,8 +40,8 @@ def both(first: Callable[[], bytes], second: Callable[[], bytes]) -> tuple[bytes
             data = b"+" + first()
         except ThiduaError as exc:
             data, status = b"!" + exc.message.encode("utf-8"), 1
-        except BaseException as exc:  # noqa: BLE001 - reported by the parent as one line
-            data, status = b"!" + f"{type(exc).__name__}: {exc}".encode(), 1
+        except BaseException as exc:  # noqa: BLE001 - reported by the parent as an internal error
+            data, status = b"?" + f"{type(exc).__name__}: {exc}".encode(), 1
         try:
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
@@ -49,6 +54,8 @@ def both(first: Callable[[], bytes], second: Callable[[], bytes]) -> tuple[bytes
         with os.fdopen(read_end, "rb", closefd=True) as pipe:
             data = pipe.read()
         os.waitpid(pid, 0)
+    if data.startswith(b"!"):
+        raise ThiduaError(data[1:].decode("utf-8", "replace"))
     if not data.startswith(b"+"):
-        raise ThiduaError(data[1:].decode("utf-8", "replace") or "tiến trình xuất Excel dừng giữa chừng")
+        raise ChildFailed(data[1:].decode("utf-8", "replace") or "tiến trình xuất Excel dừng giữa chừng")
     return data[1:], second_result

@@ -14,7 +14,7 @@ from pathlib import Path
 from thidua import rules
 from thidua.core.handover import Handover, propose
 from thidua.core.results import BlocResult, score_bloc
-from thidua.core.scoring import rank, totals
+from thidua.core.scoring import MemberTotal, member_total, rank, totals
 from thidua.core.settings import Settings, settings_for
 from thidua.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from thidua.loading.load import Workspace
@@ -81,8 +81,8 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
     """
     settings = settings_for(by, config)
     previous = history[-1] if history and history[-1].year == by.year - 1 else None
-    member_totals = totals(by, settings.scoring) if by.table is not None else ()
-    ctx = CheckContext(config, settings, by, folder, stem, previous, history if previous else (), member_totals)
+    total_of = _totals_on_demand(by, settings)
+    ctx = CheckContext(config, settings, by, folder, stem, previous, history if previous else (), total_of)
     findings = [*loading, *rules.run("bloc", ctx, by.complete)]
     if by.awards:  # a bloc's own award policies, against the bands in force for it
         findings.extend(rules.run("config", ctx))
@@ -92,7 +92,7 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
     result = next_handover = None
     if not has_errors(findings) and not config_errors:
         if score or handover:
-            result = score_bloc(by, settings, member_totals)
+            result = score_bloc(by, settings, tuple(total_of(m.id) for m in by.members))
         if score:
             findings.extend(rules.run("score", _with(ctx, result=result)))
         if handover:
@@ -119,6 +119,26 @@ def evaluate(ws: Workspace, path: Path, *, history: bool = True, score: bool = F
                   history_checks=history, score=score, handover=handover, config_errors=config_errors)
     return Evaluation(path, load.name, by, done.settings, earlier, done.findings, config_errors,
                       done.result, done.handover)
+
+
+def _totals_on_demand(by: BlocYear, settings: Settings):
+    """A member's arithmetic (core.scoring.member_total), computed the first time it is asked for.
+
+    A check may need a few members' totals (E404: those with a stated total); scoring needs all.
+    Each is computed once either way.
+    """
+    sheets = {s.member.id: s for s in by.scores}
+    members = {m.id: m for m in by.members}
+    done: dict[str, MemberTotal | None] = {}
+
+    def total_of(member_id: str) -> MemberTotal | None:
+        if member_id not in done:
+            member = members.get(member_id)
+            done[member_id] = None if member is None else \
+                member_total(member, sheets.get(member_id), by.table, settings.scoring)
+        return done[member_id]
+
+    return total_of
 
 
 def _with(ctx: CheckContext, **changes) -> CheckContext:

@@ -14,7 +14,7 @@ from thidua.core.results import BlocResult, YearResult, score_year
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
 from thidua.evaluation import evaluate
-from thidua.loading.load import Workspace, bulk_reading
+from thidua.loading.load import Workspace
 from thidua.loading.root import bloc_year_paths, config_path, require_bloc
 from thidua.model import Config
 
@@ -53,8 +53,7 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
         return ScoreRun(score_year(year, [], config), config, (ws.name(where),), tuple(sorted_diagnostics(findings)))
     results: list[BlocResult] = []
     refused: list[str] = []
-    with bulk_reading():
-        _score_paths(ws, config, paths, year, bloc, progress, results, refused, findings)
+    _score_paths(ws, config, paths, year, bloc, progress, results, refused, findings)
     return ScoreRun(score_year(year, results, config, bloc), config, tuple(refused), tuple(sorted_diagnostics(findings)))
 
 

@@ -74,9 +74,11 @@ def main() -> None:
     import sys
 
     from thidua.cli import usage_errors
+    from thidua.cli.runtime import command_run
 
     try:
-        status = app(prog_name="thidua", standalone_mode=False)
+        with command_run():
+            status = app(prog_name="thidua", standalone_mode=False)
     except Exception as exc:  # a usage error from click (or typer's copy of it)
         if not usage_errors.is_usage_error(exc):
             raise

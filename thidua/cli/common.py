@@ -58,7 +58,8 @@ def handles_errors(fn):
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
             if os.environ.get("THIDUA_DEBUG"):
                 raise
-            raise fail(f"lỗi nội bộ của thidua ({type(exc).__name__}: {exc}); "
+            what = str(exc) if type(exc).__name__ == "ChildFailed" else f"{type(exc).__name__}: {exc}"
+            raise fail(f"lỗi nội bộ của thidua ({what}); "
                        "đặt THIDUA_DEBUG=1 để xem chi tiết và báo lỗi cho nhóm phát triển", 2) from None
 
     return wrapper

@@ -7,11 +7,8 @@ nothing here raises for bad data.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,50 +54,8 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one document is turned into records.
-
-    A document becomes thousands of small records (nodes, sources, fields) with no
-    reference cycles among them; with the collector running, the young ones are
-    scanned again and again while the document is still being built. Reference
-    counting frees them all the same. The collector's state is restored on exit.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-@contextmanager
-def bulk_reading() -> Iterator[None]:
-    """For a run over many files: the cyclic garbage collector looks at young objects less often.
-
-    Each file read leaves thousands of records that live until the run is done with the
-    bloc, and each collection of the youngest generation walks all of them again; with
-    the default threshold (700 allocations) that is a tenth of `validate`'s time on the
-    bench data. The records hold no cycles, so nothing is left for longer than it would
-    be anyway. The previous thresholds are restored on exit.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], 100_000), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def read_document(data: bytes, name: str, spec: Obj) -> Loaded:
     """Check one document's bytes against a format; pure apart from taking bytes."""
-    with _cyclic_gc_paused():
-        return _read_document(data, name, spec)
-
-
-def _read_document(data: bytes, name: str, spec: Obj) -> Loaded:
     decoded = decode(data, name)
     diags = list(decoded.diagnostics)
     if decoded.text is None:
@@ -192,8 +147,7 @@ class Workspace:
         key = os.path.abspath(path)  # a cache key: no need to ask the file system (resolve) every time
         load = self._bloc_years.get(key)
         if load is None:
-            with _cyclic_gc_paused():
-                load = self._bloc_years[key] = self._load_bloc_year(path)
+            load = self._bloc_years[key] = self._load_bloc_year(path)
             if len(self._bloc_years) > CACHED_BLOC_YEARS:
                 self._bloc_years.popitem(last=False)
         else:

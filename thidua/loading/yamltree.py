@@ -12,7 +12,7 @@ bounded while reading events, before any recursion can happen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 
 import yaml
 
@@ -49,27 +49,31 @@ class Tree:
 
 
 def _maker(cls, names: tuple[str, ...]):
-    """A fast constructor for a frozen, slotted dataclass with exactly the fields ``names``.
+    """A fast constructor for a frozen, slotted dataclass taking the fields ``names``, in order.
 
     ``cls(...)`` on a frozen dataclass sets each field through ``object.__setattr__``;
     parsing makes two such records (a Scalar and its Source) per scalar of every file,
-    so the loader sets the slots directly instead (a quarter of the parse time). The
-    records are the same in every way (equality, hash, repr). Should the class gain or
-    lose a field, this falls back to the class itself.
+    so the loader sets the slots directly instead (a quarter of the parse time). Fields
+    after ``names`` take their defaults (a Source's sheet and cell). The records are the
+    same in every way (equality, hash, repr). Should the fields change otherwise, this
+    falls back to the class itself.
     """
-    if tuple(f.name for f in fields(cls)) != names:  # pragma: no cover - guards a future change
+    all_fields = fields(cls)
+    rest = all_fields[len(names):]
+    if tuple(f.name for f in all_fields[:len(names)]) != names or len(names) != 3 or any(
+            f.default is MISSING for f in rest):  # pragma: no cover - guards a future change
         return cls
     new = object.__new__
-    setters = tuple(getattr(cls, name).__set__ for name in names)
-    if len(setters) != 3:  # pragma: no cover - both records below have three fields
-        return cls
-    set_a, set_b, set_c = setters
+    set_a, set_b, set_c = (getattr(cls, name).__set__ for name in names)
+    defaults = tuple((getattr(cls, f.name).__set__, f.default) for f in rest)
 
     def make(a, b, c):
         obj = new(cls)
         set_a(obj, a)
         set_b(obj, b)
         set_c(obj, c)
+        for set_default, value in defaults:
+            set_default(obj, value)
         return obj
 
     return make

@@ -8,6 +8,7 @@ recomputes a figure, so a check module imports nothing but leaves at run time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,10 @@ if TYPE_CHECKING:  # types only: a rule module stays a leaf at run time
     from thidua.core.scoring import MemberTotal
     from thidua.core.settings import Settings
     from thidua.model import BlocYear, Config
+
+
+def _no_totals(member_id: str) -> None:
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +34,8 @@ class CheckContext:
     stem: the file name without .yaml (must equal ``by.year``).
     previous: the same bloc's file for the year before, when it loads without errors.
     history: the bloc's earlier files that load, ascending, ending with ``previous``.
-    totals: every member's arithmetic (stage ``bloc`` on); empty without a scoring table.
+    total_of: a member's arithmetic by id (core.scoring.MemberTotal; None for an unknown id),
+      computed once when first asked for.
     result: the scored bloc-year (stage ``score``).
     previous_handover: the handover proposed after ``previous`` (stage ``history``).
     """
@@ -41,7 +47,7 @@ class CheckContext:
     stem: str = ""
     previous: BlocYear | None = None
     history: tuple[BlocYear, ...] = ()
-    totals: tuple[MemberTotal, ...] = ()
+    total_of: Callable[[str], MemberTotal | None] = _no_totals
     result: BlocResult | None = None
     previous_handover: Handover | None = None
 

@@ -17,11 +17,10 @@ RULE = Rule(
 
 def check(ctx):
     scoring = ctx.scoring
-    computed_of = {t.member.id: t for t in ctx.totals}
     for sheet in ctx.by.scores:
         if sheet.asserted_total is None:
             continue
-        computed = computed_of.get(sheet.member.id)
+        computed = ctx.total_of(sheet.member.id)
         if computed is None:
             continue
         member = computed.member
