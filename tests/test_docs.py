@@ -155,3 +155,13 @@ def test_write_rewrites_only_stale_sections(tmp_path):
     assert docs.refresh(tmp_path, write=False) == []
     text = (tmp_path / "rules.md").read_text(encoding="utf-8")
     assert text.startswith("# stale\n") and docs.extract(text, "rules") == docs.section("rules")
+
+
+def test_every_field_a_template_receives_is_described():
+    import dataclasses
+
+    from thidua.documents.reference import RECORDS, descriptions
+
+    undescribed = [f"{cls.__name__}.{f.name}" for cls in RECORDS for f in dataclasses.fields(cls)
+                   if not descriptions(cls).get(f.name)]
+    assert undescribed == []

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.render.dates import date_text, month_text, place_date_line, short_date
+from thidua.documents.dates import date_text, month_text, place_date_line, short_date
 
 
 @pytest.mark.parametrize(("date", "expected"), [

@@ -63,7 +63,7 @@ def test_vn_filter():
 def test_the_data_root_templates_override_the_bundled_ones(root):
     (root / "templates").mkdir()
     (root / "templates" / "to-trinh.md.j2").write_text(
-        "TỜ TRÌNH RIÊNG của {{ bloc.name | md }}: {{ proposals | length }} danh hiệu\n", encoding="utf-8")
+        "TỜ TRÌNH RIÊNG của {{ bloc_name | md }}: {{ proposal.groups | length }} danh hiệu\n", encoding="utf-8")
     r = report(root, "--bloc", "mttq", "--format", "md")
     assert r.exit_code == 0, r.output
     text = (root / "reports/2024/mttq.md").read_text(encoding="utf-8")
@@ -75,7 +75,7 @@ def test_the_data_root_templates_override_the_bundled_ones(root):
 def test_the_sandbox_keeps_templates_away_from_python_internals(root):
     (root / "templates").mkdir()
     (root / "templates" / "bao-cao-khoi.md.j2").write_text(
-        "dòng 1\n{{ bloc.name.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+        "dòng 1\n{{ bloc_name.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
     r = report(root, "--bloc", "mttq", "--format", "md")
     assert r.exit_code == 2
     assert "không được phép" in r.stderr and "bao-cao-khoi.md.j2:2" in r.stderr

@@ -134,7 +134,7 @@ def test_minutes_cells(wb):
     votes = find(ws, "1. Cờ thi đua của UBND tỉnh (cần từ 70% số phiếu):")
     flag = ws.cell(row=votes.row + 2, column=2)
     assert flag.value == "Hội Liên hiệp Phụ nữ tỉnh"
-    assert ws.cell(row=votes.row + 2, column=5).value == 6
+    assert ws.cell(row=votes.row + 2, column=5).value == "6/6"  # as the Markdown says it: count/ballots
     assert ws.cell(row=votes.row + 2, column=6).value == "100%"
     find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh.")
     find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025 "
@@ -266,7 +266,8 @@ def test_province_summary_workbook(tmp_path):
     assert ws.cell(row=bloc.row, column=7).value == "Liên đoàn Lao động tỉnh"
     assert ws.page_setup.orientation == "landscape"
     ranking = wb["Xếp hạng"]
-    assert sum(1 for row in ranking.iter_rows(min_col=4, max_col=4) if row[0].value == "Sở Tài chính") == 1
+    assert sum(1 for row in ranking.iter_rows(min_col=2, max_col=2) if row[0].value == "Sở Tài chính") == 1
+    find(ranking, "2. Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh")
 
 
 # -- LibreOffice --------------------------------------------------------------------------

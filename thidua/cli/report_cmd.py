@@ -123,14 +123,18 @@ def report(
     raise typer.Exit(0)
 
 
-def _render(fmt: Format, context: dict, root: Path, *, province: bool) -> bytes:
+def _render(fmt: Format, document, root: Path, *, province: bool) -> bytes:
     if fmt is Format.xlsx:
-        from thidua.render import xlsx
+        if province:
+            from thidua.render.xlsx_province import province_workbook
 
-        return xlsx.province_workbook(context) if province else xlsx.bloc_workbook(context)
+            return province_workbook(document)
+        from thidua.render.xlsx import bloc_workbook
+
+        return bloc_workbook(document)
     from thidua.render import markdown
 
-    return markdown.render_province(context, root) if province else markdown.render_bloc(context, root)
+    return markdown.render_province(document, root) if province else markdown.render_bloc(document, root)
 
 
 def _render_all(where: dict[Format, Path], context: dict, root: Path, *, province: bool) -> list[tuple[Path, bytes]]:
@@ -145,17 +149,16 @@ def _render_all(where: dict[Format, Path], context: dict, root: Path, *, provinc
 
 
 def _bloc_documents(root: Path, run, handover, where: dict[Format, Path]) -> list[tuple[Path, bytes]]:
-    from thidua.render.markdown import bloc_context
+    from thidua.documents.bloc import bloc_documents
 
-    result = run.result.blocs[0]
-    context = bloc_context(result, handover, run.config)
-    return _render_all(where, context, root, province=False)
+    docs = bloc_documents(run.result.blocs[0], handover, run.config)
+    return _render_all(where, docs, root, province=False)
 
 
 def _province_documents(root: Path, run, year: int, where: dict[Format, Path], ws) -> list[tuple[Path, bytes]]:
+    from thidua.documents.province import province_summary
     from thidua.handover_run import handover_at
-    from thidua.render.markdown import province_context
 
     handovers = {b.bloc_year.bloc: handover_at(root, year, b.bloc_year.bloc, ws).handover for b in run.result.blocs}
-    context = province_context(run.result, handovers, run.config)
-    return _render_all(where, context, root, province=True)
+    summary = province_summary(run.result, handovers, run.config)
+    return _render_all(where, summary, root, province=True)

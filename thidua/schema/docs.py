@@ -306,11 +306,16 @@ def section(name: str) -> str:
         from thidua.rules import REGISTRY
 
         return render_rules(REGISTRY.values())
+    if name == "report-context":
+        from thidua.documents.reference import render_reference
+
+        return render_reference()
     spec, see_also = SECTIONS_FORMAT[name]
     return render_format(spec, see_also)
 
 
-DOC_SECTIONS = {"format.md": ("bloc-year", "table", "config"), "rules.md": ("rules",)}
+DOC_SECTIONS = {"format.md": ("bloc-year", "table", "config"), "rules.md": ("rules",),
+                "report.md": ("report-context",)}
 
 
 def markers(name: str) -> tuple[str, str]:
@@ -363,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m thidua.schema.docs",
-                                     description="Regenerate the generated parts of docs/format.md and docs/rules.md.")
+                                     description="Regenerate the generated parts of docs/format.md, rules.md and report.md.")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--write", action="store_true", help="rewrite the generated sections in place")
     group.add_argument("--check", action="store_true", help="exit 1 when a generated section is stale")

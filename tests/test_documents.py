@@ -1,0 +1,110 @@
+"""The documents are described once (thidua.documents) and every format says the same sentences and figures."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from report_support import data_root, report
+
+from thidua.core.numbers import vn_number
+from thidua.documents.bloc import bloc_documents
+from thidua.documents.province import province_summary
+from thidua.documents.records import BlocDocuments, ProvinceSummary
+from thidua.handover_run import handover_at
+from thidua.loading.load import Workspace
+from thidua.scoring_run import score_year_at
+
+IDENTIFIERS = {"member", "award", "bloc", "id", "key"}  # ids the documents do not print
+RANK_TEXT = re.compile(r"^\d+\*?$")  # "2*": a workbook stores the rank 2 with the format 0"*"
+
+
+def strings_and_figures(record, places: int = 2) -> tuple[set[str], set[str]]:
+    """Every sentence of a record (walked through its fields), and every figure as a document prints it."""
+    texts: set[str] = set()
+    figures: set[str] = set()
+
+    def walk(value, name: str, places: int) -> None:
+        if dataclasses.is_dataclass(value):
+            places = getattr(value, "places", places)
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), f.name, places)
+        elif isinstance(value, tuple):
+            for v in value:
+                walk(v, name, places)
+        elif isinstance(value, str):
+            if value and name not in IDENTIFIERS:
+                texts.add(value)
+        elif isinstance(value, Decimal) and name not in ("max", "share"):  # a group's max is in its label
+            figures.add(vn_number(value, places))
+
+    walk(record, "", places)
+    return texts, figures
+
+
+def markdown_text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"\\(.)", r"\1", text.replace("<br>", "\n").replace("**", ""))
+
+
+def workbook_text(path: Path) -> tuple[str, set[str]]:
+    wb = openpyxl.load_workbook(path)
+    strings, numbers = [], set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    strings.append(cell.value)
+                elif isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                    numbers.add(Decimal(repr(cell.value)).normalize())
+    return "\n".join(strings), numbers
+
+
+def built(root: Path, bloc: str | None):
+    ws = Workspace(root)
+    run = score_year_at(root, 2024, bloc, ws=ws)
+    if bloc:
+        return bloc_documents(run.result.blocs[0], handover_at(root, 2024, bloc, ws).handover, run.config)
+    handovers = {b.bloc_year.bloc: handover_at(root, 2024, b.bloc_year.bloc, ws).handover for b in run.result.blocs}
+    return province_summary(run.result, handovers, run.config)
+
+
+@pytest.mark.parametrize("bloc", ["mttq", None], ids=["bloc", "province"])
+def test_markdown_and_workbook_say_every_sentence_and_figure_of_the_records(tmp_path, bloc):
+    root = data_root(tmp_path)
+    args = ["--bloc", bloc] if bloc else ["--year", "2024"]
+    assert report(root, *args).exit_code == 0
+    record = built(root, bloc)
+    assert isinstance(record, BlocDocuments if bloc else ProvinceSummary)
+    name = bloc or "tong-hop"
+    md = markdown_text(root / f"reports/2024/{name}.md")
+    xlsx, numbers = workbook_text(root / f"reports/2024/{name}.xlsx")
+    texts, figures = strings_and_figures(record)
+    assert len(texts) > 30 and len(figures) > 5  # the walk found the documents' words
+    assert sorted(t for t in texts if t not in md) == []
+    # A workbook splits a line of awards into lines of a cell; every sentence is there otherwise.
+    assert sorted(t for t in texts if t not in xlsx and not RANK_TEXT.match(t)) == []
+    assert sorted(f for f in figures if f not in md) == []
+    stored = {vn_number(n, 2) for n in numbers}
+    assert sorted(f for f in figures if f not in stored) == []
+    ranks = {t for t in texts if RANK_TEXT.match(t)}
+    assert ranks and {Decimal(t.rstrip("*")) for t in ranks} <= numbers
+
+
+def test_the_votes_are_said_alike_count_and_ballots(tmp_path):
+    root = data_root(tmp_path)
+    assert report(root, "--bloc", "mttq").exit_code == 0
+    minutes = built(root, "mttq").minutes
+    [flag, merit] = minutes.section("votes").votes
+    assert [(r.name, r.count, r.base, r.count_text) for r in flag.rows] == [
+        ("Hội Liên hiệp Phụ nữ tỉnh", 6, 6, "6/6"), ("Ủy ban MTTQ Việt Nam tỉnh", 1, 6, "1/6")]
+    assert flag.rows[1].share == Decimal(1) / Decimal(6)  # the exact fraction; the text is rounded
+    md = markdown_text(root / "reports/2024/mttq.md")
+    xlsx, _ = workbook_text(root / "reports/2024/mttq.xlsx")
+    for row in (*flag.rows, *merit.rows):
+        assert f"| {row.name} | {row.count_text} | {row.share_text} |" in md
+        assert row.count_text in xlsx and row.share_text in xlsx
