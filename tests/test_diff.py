@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from thidua.cli.app import app
-from thidua.core.compare import Side, compare
+from thidua.core.changes import Side
+from thidua.core.compare import compare
 from thidua.core.handover import propose
 from thidua.core.lineage import follow
 from thidua.core.results import score_bloc

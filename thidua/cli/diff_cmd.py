@@ -41,7 +41,7 @@ def diff(
         raise typer.Exit(0)
     if len(revs) > 2:
         raise ThiduaError(f"thidua diff nhận tối đa hai phiên bản, có {len(revs)}: {' '.join(revs)}")
-    from thidua.gitdata import diff_at
+    from thidua.diffing import diff_at
 
     data_root = resolve_root(root)
     run = diff_at(data_root, *revs)
@@ -58,7 +58,7 @@ def diff(
 
 def _textconv(root: Path | None, file: Path) -> None:
     """Always exit 0 with something to show: git stops the whole diff when a driver fails."""
-    from thidua.gitdata import read_one
+    from thidua.diffing import read_one
     from thidua.loading.root import RootNotFound, find_root
     from thidua.render.diff_text import textconv_text
 

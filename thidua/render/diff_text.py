@@ -1,6 +1,6 @@
 """`thidua diff` as Vietnamese text, as JSON, and one bloc-year rendered for git's diff driver.
 
-Renderers only read what thidua.core.compare and thidua.gitdata computed; they
+Renderers only read what thidua.core.compare and thidua.diffing computed; they
 never recompute a figure.
 
 JSON (``thidua diff --json``), version 1::
@@ -40,7 +40,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from thidua.core.compare import (
+from thidua.core.changes import (
     BlocYearChange,
     CriterionChange,
     HandoverChange,
@@ -50,7 +50,7 @@ from thidua.core.compare import (
 )
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
-from thidua.gitdata import DiffRun, FileDiff, OneFile
+from thidua.diffing import DiffRun, FileDiff, OneFile
 from thidua.render.diagnostics import LABELS, as_dict
 from thidua.render.score_json import num
 
