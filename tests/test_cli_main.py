@@ -106,3 +106,24 @@ def test_version_and_help_start_without_the_data_side(args):
     r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=PROJECT,
                        env={**os.environ, "NO_COLOR": "1"})
     assert r.stdout.rstrip().endswith("LOADED="), r.stdout + r.stderr
+
+
+def test_gitignore_keeps_source_folders_and_ignores_written_output():
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    if shutil.which("git") is None or not (repo / ".git").exists():
+        import pytest
+
+        pytest.skip("needs the git checkout")
+
+    def ignored(path: str) -> bool:
+        return subprocess.run(["git", "check-ignore", "-q", "--no-index", path], cwd=repo).returncode == 0
+
+    assert not ignored("thidua/forms/new_module.py")
+    assert not ignored("thidua/render/reports/x.py")
+    assert ignored("forms/2024/mttq-2024-tu-cham.xlsx")
+    assert ignored("reports/2024/mttq.xlsx")
+    assert ignored("examples/bac-kan/reports/2020/mttq.md")
