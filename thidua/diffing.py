@@ -7,70 +7,18 @@ handed over as every command does; thidua.core.compare says what changed between
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from thidua.core.changes import BlocYearChange, Side, TableChange
+from thidua.core.changes import DiffRun, FileDiff, OneFile, Side
 from thidua.core.compare import compare, compare_configs, compare_tables
-from thidua.core.results import BlocResult
 from thidua.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from thidua.evaluation import HISTORY_YEARS, assess, evaluate
 from thidua.git import Snapshot, snapshot, toplevel
 from thidua.loading.load import Workspace
 from thidua.loading.root import classify
-from thidua.model import BlocYear, Config
+from thidua.model import Config
 
 # -- the comparison --------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class FileDiff:
-    """One data file that changed, or whose results change because thidua.yaml, a table or an earlier year did.
-
-    Attributes:
-      kind: ``config``, ``table`` or ``bloc-year``.
-      status: ``added``, ``removed``, ``modified``, or ``affected`` (same bytes, other results).
-      old_errors, new_errors: the errors that kept a side from being read or scored.
-      bloc_year / table / config_keys: what changed, by kind (None when a side could not be read).
-    """
-
-    path: str
-    kind: str
-    status: str
-    old_errors: tuple[Diagnostic, ...] = ()
-    new_errors: tuple[Diagnostic, ...] = ()
-    bloc_year: BlocYearChange | None = None
-    table: TableChange | None = None
-    config_keys: tuple[str, ...] = ()
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.old_errors or self.new_errors)
-
-    @property
-    def empty(self) -> bool:
-        """Nothing to say: no finding and no change of meaning."""
-        if self.has_errors:
-            return False
-        if self.kind == "bloc-year":
-            return self.bloc_year is None or self.bloc_year.empty
-        if self.kind == "table":
-            return self.table is None or self.table.empty
-        return not self.config_keys
-
-
-@dataclass(frozen=True, slots=True)
-class DiffRun:
-    old_label: str
-    old_commit: str | None
-    new_label: str
-    new_commit: str | None
-    files: tuple[FileDiff, ...]
-    unchanged_meaning: tuple[str, ...]  # files whose bytes changed but not what they mean
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.has_errors for f in self.files)
-
 
 class _Reader:
     """Loads, checks and scores bloc-years of one snapshot."""
@@ -162,16 +110,6 @@ def diff_at(root: Path, old_rev: str | None = None, new_rev: str | None = None) 
 
 
 # -- git's diff driver ---------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class OneFile:
-    """One bloc-year file read on its own (for the textconv driver)."""
-
-    text: str
-    bloc_year: BlocYear | None
-    result: BlocResult | None
-    findings: tuple[Diagnostic, ...]
-
 
 def read_one(root: Path | None, file: Path) -> OneFile:
     """Read ``file`` (git hands the driver a temporary copy) with the config and tables of ``root``."""

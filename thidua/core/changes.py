@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from thidua.core.handover import Handover
 from thidua.core.results import BlocResult
+from thidua.diagnostics import Diagnostic
 from thidua.model import BlocYear
 
 ADDED, REMOVED, MODIFIED = "added", "removed", "modified"
@@ -189,3 +190,65 @@ class TableChange:
     @property
     def empty(self) -> bool:
         return not self.criteria and not self.other
+
+
+# -- a whole diff (thidua.diffing makes it) and one file for git's diff driver ----------------
+
+@dataclass(frozen=True, slots=True)
+class FileDiff:
+    """One data file that changed, or whose results change because thidua.yaml, a table or an earlier year did.
+
+    Attributes:
+      kind: ``config``, ``table`` or ``bloc-year``.
+      status: ``added``, ``removed``, ``modified``, or ``affected`` (same bytes, other results).
+      old_errors, new_errors: the errors that kept a side from being read or scored.
+      bloc_year / table / config_keys: what changed, by kind (None when a side could not be read).
+    """
+
+    path: str
+    kind: str
+    status: str
+    old_errors: tuple[Diagnostic, ...] = ()
+    new_errors: tuple[Diagnostic, ...] = ()
+    bloc_year: BlocYearChange | None = None
+    table: TableChange | None = None
+    config_keys: tuple[str, ...] = ()
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.old_errors or self.new_errors)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to say: no finding and no change of meaning."""
+        if self.has_errors:
+            return False
+        if self.kind == "bloc-year":
+            return self.bloc_year is None or self.bloc_year.empty
+        if self.kind == "table":
+            return self.table is None or self.table.empty
+        return not self.config_keys
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRun:
+    old_label: str
+    old_commit: str | None
+    new_label: str
+    new_commit: str | None
+    files: tuple[FileDiff, ...]
+    unchanged_meaning: tuple[str, ...]  # files whose bytes changed but not what they mean
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.has_errors for f in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class OneFile:
+    """One bloc-year file read on its own (for the textconv driver)."""
+
+    text: str
+    bloc_year: BlocYear | None
+    result: BlocResult | None
+    findings: tuple[Diagnostic, ...]

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from thidua.loading.reading import ReadRefused, read_bounded
-
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic, Source, has_errors
 from thidua.forms.meta import (
@@ -32,6 +30,7 @@ from thidua.forms.meta import (
     Slot,
     number_text,
 )
+from thidua.loading.reading import ReadRefused, read_bounded
 from thidua.rules import (
     e800_form_unreadable,
     e801_form_wrong_file_type,
@@ -282,12 +281,12 @@ def _read_number(value, slot: Slot, problem, found: list[Diagnostic]):
         if not text:
             return None, found
         if _COMMA_NUMBER.match(text):
-            return None, [*found, problem(e805_form_not_a_number, 
+            return None, [*found, problem(e805_form_not_a_number,
                 f"ô chứa chữ '{text}', không phải số (dấu phẩy thập phân gõ vào ô kiểu chữ)",
                 f"Nếu ý là {text} điểm, xóa ô rồi gõ lại thành số: {text.replace(',', '.')} trên máy dùng dấu "
                 f"chấm thập phân, {text} trên máy cài tiếng Việt; ô số tự căn lề phải.")]
         if _DOT_NUMBER.match(text):
-            return None, [*found, problem(e805_form_not_a_number, 
+            return None, [*found, problem(e805_form_not_a_number,
                 f"ô chứa chữ '{text}', không phải số (số được nhập dạng chữ)",
                 "Xóa ô rồi gõ lại con số (không có dấu nháy ' ở đầu); ô số tự căn lề phải.")]
         if text in _EXCEL_ERRORS:
@@ -306,7 +305,7 @@ def _read_number(value, slot: Slot, problem, found: list[Diagnostic]):
                                       "Ghi số điểm dương; điểm trừ ghi ở phần điểm trừ, không ghi số âm.")]
     if slot.maximum is not None and number > slot.maximum:
         what = {"score": f"tiêu chí {slot.key}", "bonus": "điểm thưởng", "deductions": "điểm trừ"}[slot.field]
-        return None, [*found, problem(e806_form_number_out_of_range, 
+        return None, [*found, problem(e806_form_number_out_of_range,
             f"{vn_number(number)} vượt điểm tối đa {vn_number(slot.maximum)} của {what}",
             f"Ghi số từ 0 đến {vn_number(slot.maximum)}.")]
     if -number.as_tuple().exponent > MAX_PLACES:

@@ -1,6 +1,7 @@
 """`thidua diff` as Vietnamese text, as JSON, and one bloc-year rendered for git's diff driver.
 
-Renderers only read what thidua.core.compare and thidua.diffing computed; they
+Renderers only read what thidua.core.compare and thidua.diffing computed (the records of
+thidua.core.changes); they
 never recompute a figure.
 
 JSON (``thidua diff --json``), version 1::
@@ -43,14 +44,16 @@ from decimal import Decimal
 from thidua.core.changes import (
     BlocYearChange,
     CriterionChange,
+    DiffRun,
+    FileDiff,
     HandoverChange,
     MemberChange,
     Named,
+    OneFile,
     TotalChange,
 )
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
-from thidua.diffing import DiffRun, FileDiff, OneFile
 from thidua.render.diagnostics import LABELS, as_dict
 from thidua.render.score_json import num
 
