@@ -73,6 +73,7 @@ def test_clean_root_exits_0(tmp_path):
 def test_errors_exit_1(tmp_path):
     result = invoke("--root", str(make_root(tmp_path, BROKEN)))
     assert result.exit_code == 1
+    assert result.stdout.endswith("3 tệp, 2 lỗi, 1 cảnh báo\n")
 
 
 def test_warnings_alone_exit_0_and_1_with_strict(tmp_path):
@@ -110,6 +111,7 @@ def test_root_that_does_not_exist_exits_2(tmp_path):
 def test_unknown_option_is_a_usage_error(tmp_path):
     result = invoke("--root", str(make_root(tmp_path, CLEAN)), "--format", "xml")
     assert result.exit_code == 2
+    assert "xml" in result.output and "Traceback" not in result.output
 
 
 def test_root_found_upward_from_the_current_folder(tmp_path, monkeypatch):
@@ -123,7 +125,9 @@ def test_root_found_upward_from_the_current_folder(tmp_path, monkeypatch):
 def test_thidua_root_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("THIDUA_ROOT", str(make_root(tmp_path, BROKEN)))
     monkeypatch.chdir(tmp_path)
-    assert invoke().exit_code == 1
+    result = invoke()
+    assert result.exit_code == 1
+    assert "blocs/mttq/2024.yaml" in result.stdout and "2 lỗi" in result.stdout
 
 
 def test_one_file_named_checks_only_that_file(tmp_path):
