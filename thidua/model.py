@@ -66,8 +66,25 @@ class Departure:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """Someone a document names: who chairs, who takes the minutes, who signs.
+
+    Attributes:
+      name: full name; title: chức vụ (may be empty); unit: the member unit they work for, if given.
+    """
+
+    name: str
+    src: Source
+    title: str = ""
+    unit: Ref | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """Ký kết (covenant), sơ kết (midyear) or tổng kết (review)."""
+    """Ký kết (covenant), sơ kết (midyear) or tổng kết (review).
+
+    ``start`` and ``end`` are times as ``HH:MM`` (empty when not recorded).
+    """
 
     kind: str
     date: dt.date | None
@@ -76,6 +93,10 @@ class Event:
     host: Ref | None = None
     present: tuple[Ref, ...] = ()
     note: str = ""
+    start: str = ""
+    end: str = ""
+    chair: Person | None = None
+    secretary: Person | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +292,24 @@ class RotationPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSettings:
+    """What the documents print that the scores do not say (thidua.yaml's, or a bloc-year's, ``documents:``).
+
+    Empty strings and tuples mean "not stated": a bloc-year's value replaces the province's, its
+    ``grounds`` come after the province's.
+    """
+
+    superior: str = ""
+    addressee: str = ""
+    grounds: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    signer: Person | None = None
+    proposal_number: str = ""
+    office: str = ""
+    office_superior: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Province-wide defaults from thidua.yaml."""
 
@@ -280,6 +319,7 @@ class Config:
     awards: tuple[AwardPolicy, ...] = ()
     rotation: RotationPolicy = field(default_factory=RotationPolicy)
     src: Source | None = None
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
     def award(self, award_id: AwardId) -> AwardPolicy | None:
         return next((a for a in self.awards if a.id == award_id), None)
@@ -312,6 +352,8 @@ class BlocYear:
     number: str = ""
     note: str = ""
     complete: bool = True  # False when some values failed to load (their findings say which)
+    kind: str = "khối"  # khối | cụm: the word the documents use
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
     def member(self, member_id: MemberId) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)

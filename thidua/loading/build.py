@@ -6,6 +6,7 @@ here, so each builder takes what is there and leaves the rest at defaults.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from thidua import model as m
@@ -106,6 +107,7 @@ def build_config(f: Fields | None) -> m.Config:
         awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
         rotation=build_rotation(_obj(f.get("rotation"))) or m.RotationPolicy(),
         src=f.src,
+        documents=build_documents(_obj(f.get("documents"))),
     )
 
 
@@ -136,13 +138,40 @@ def _adjust(value, src) -> tuple[m.Adjustment, ...]:
                  for a in value or () if isinstance(a, Fields))
 
 
+def build_person(f: Fields | None) -> m.Person | None:
+    if f is None or not f.get("name"):
+        return None
+    return m.Person(name=f.get("name"), src=f.src, title=f.get("title", ""), unit=f.get("unit"))
+
+
+def build_documents(f: Fields | None) -> m.DocumentSettings:
+    if f is None:
+        return m.DocumentSettings()
+    return m.DocumentSettings(
+        superior=f.get("superior", ""), addressee=f.get("addressee", ""),
+        grounds=tuple(g for g in f.get("grounds", ()) if g), recipients=tuple(r for r in f.get("recipients", ()) if r),
+        signer=build_person(_obj(f.get("signer"))), proposal_number=f.get("proposal_number", ""),
+        office=f.get("office", ""), office_superior=f.get("office_superior", ""),
+    )
+
+
+def _time(text: str) -> str:
+    """``8h00``, ``8g00``, ``08:00`` → ``08:00``."""
+    if not text:
+        return ""
+    hours, minutes = re.split(r"[:hg]", text)
+    return f"{int(hours):02d}:{minutes}"
+
+
 def build_event(kind: str, value, src) -> m.Event | None:
     if value is None:
         return None
     if isinstance(value, Fields):
         return m.Event(kind=kind, date=value.get("date"), src=value.src, place=value.get("place", ""),
                        host=value.get("host"), present=tuple(value.get("present", ())),
-                       note=value.get("note", ""))
+                       note=value.get("note", ""), start=_time(value.get("start", "")),
+                       end=_time(value.get("end", "")), chair=build_person(_obj(value.get("chair"))),
+                       secretary=build_person(_obj(value.get("secretary"))))
     return m.Event(kind=kind, date=value, src=src)
 
 
@@ -212,4 +241,6 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
         number=f.get("number", ""),
         note=f.get("note", ""),
         complete=complete,
+        kind=f.get("kind") or ("cụm" if f.get("name", "").lower().startswith("cụm") else "khối"),
+        documents=build_documents(_obj(f.get("documents"))),
     )

@@ -38,14 +38,46 @@ ROTATION = Obj(title="Quy tắc luân phiên", fields={
     "cooldown_years": Field(Int(maximum=20), doc="không làm lại Trưởng khối trong N năm gần nhất", example=2),
 })
 
+PERSON = Obj(title="Người ký, chủ trì hoặc thư ký", fields={
+    "name": Field(Str(max_len=120), True, "họ và tên", "Nguyễn Thị Hà"),
+    "title": Field(Str(max_len=120), doc="chức vụ", example="Chủ tịch"),
+    "unit": Field(Id(), doc="đơn vị công tác (mã đơn vị thành viên)", example="hlhpn"),
+})
+TIME = Str(pattern=r"([01]?[0-9]|2[0-3])[:hg]([0-5][0-9])", what="giờ, phút (08:00, 8h00 hoặc 8g00)", max_len=5)
+
 _EVENT_OBJ = Obj(fields={
     "date": Field(Date(), True, "ngày diễn ra", "2024-02-22"),
+    "start": Field(TIME, doc="giờ bắt đầu", example="08:00"),
+    "end": Field(TIME, doc="giờ kết thúc", example="11:30"),
     "place": Field(Str(), doc="địa điểm", example="Hội trường Tỉnh đoàn"),
     "host": Field(Id(), doc="đơn vị đăng cai (mã)", example="tinhdoan"),
+    "chair": Field(PERSON, doc="người chủ trì cuộc họp"),
+    "secretary": Field(PERSON, doc="thư ký cuộc họp (người ghi biên bản)"),
     "present": Field(List(Id()), doc="các đơn vị dự họp (mã)"),
     "note": Field(Str(max_len=2000), doc="ghi chú"),
 })
-EVENT = OneOf(scalar=Date(), mapping=_EVENT_OBJ, doc="một ngày, hoặc một mục có date, place, host, present")
+EVENT = OneOf(scalar=Date(), mapping=_EVENT_OBJ,
+              doc="một ngày, hoặc một mục có date, start, end, place, host, chair, secretary, present")
+
+# What documents print that the scores do not say: who signs, on what grounds, to whom.
+DOCUMENTS = Obj(title="Thông tin ghi trên văn bản", fields={
+    "superior": Field(Str(), doc="cơ quan cấp trên ghi ở dòng trên tên khối (mặc định: Hội đồng Thi đua - "
+                      "Khen thưởng tỉnh …)", example="Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa"),
+    "addressee": Field(Str(), doc="nơi nhận tờ trình, dòng Kính gửi (mặc định: Hội đồng Thi đua - Khen thưởng "
+                       "tỉnh …)", example="Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa"),
+    "grounds": Field(List(Str(max_len=400), max_items=20), doc="căn cứ của tờ trình, mỗi dòng một văn bản "
+                     "(của tỉnh; khối ghi thêm căn cứ của mình)",
+                     example=["Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"]),
+    "recipients": Field(List(Str(max_len=200), max_items=20), doc="Nơi nhận (không kể dòng Lưu)",
+                        example=["Như trên", "Ban Thi đua - Khen thưởng tỉnh"]),
+    "signer": Field(PERSON, doc="người ký tờ trình (thủ trưởng đơn vị Trưởng khối) hoặc báo cáo của tỉnh"),
+    "proposal_number": Field(Str(max_len=60), doc="số, ký hiệu tờ trình", example="12/TTr-KTĐ"),
+    "office": Field(Str(), doc="(thidua.yaml) cơ quan lập báo cáo tổng hợp của tỉnh",
+                    example="Ban Thi đua - Khen thưởng"),
+    "office_superior": Field(Str(), doc="(thidua.yaml) cơ quan cấp trên của cơ quan đó",
+                             example="Sở Nội vụ tỉnh Khánh Hòa"),
+})
+BLOC_KINDS = ("khối", "cụm")
 
 CRITERION_DEPTH = 4
 
@@ -118,6 +150,7 @@ CONFIG = Obj(title="thidua.yaml: cấu hình của tỉnh", fields={
     "scoring": Field(SCORING, doc="quy tắc tính điểm mặc định"),
     "awards": Field(List(AWARD, max_items=30), doc="quy định khen thưởng, theo thứ tự xét"),
     "rotation": Field(ROTATION, doc="quy tắc luân phiên mặc định"),
+    "documents": Field(DOCUMENTS, doc="thông tin ghi trên văn bản của các khối (căn cứ, nơi nhận …)"),
 })
 
 MEMBER = Obj(title="Đơn vị thành viên", fields={
@@ -176,7 +209,9 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "bloc": Field(Id(), True, "mã khối, trùng tên thư mục", "mttq"),
     "year": Field(Int(minimum=1945, maximum=2200), True, "năm thi đua, trùng tên tệp", 2024),
     "name": Field(Str(), True, "tên khối", "Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh"),
-    "number": Field(Str(max_len=60), doc="số, ký hiệu văn bản của khối", example="01/BB-KTĐ"),
+    "kind": Field(Choice(BLOC_KINDS), doc="khối hoặc cụm: từ dùng trên văn bản (Trưởng khối / Cụm trưởng); "
+                  "mặc định theo tên (Cụm … là cụm)", example="khối"),
+    "number": Field(Str(max_len=60), doc="số, ký hiệu biên bản họp bình xét", example="01/BB-KTĐ"),
     "members": Field(List(MEMBER, max_items=200, min_items=1), True, "các đơn vị thành viên"),
     "leader": Field(Id(), doc="Trưởng khối (mã đơn vị)", example="hlhpn"),
     "deputy": Field(Id(), doc="Phó khối (mã đơn vị)", example="ubmttq"),
@@ -196,5 +231,6 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "departures": Field(List(DEPARTURE), doc="đơn vị năm trước không còn trong khối, và lý do"),
     "scoring": Field(SCORING, doc="ghi đè quy tắc tính điểm của tỉnh cho khối này"),
     "awards": Field(List(AWARD, max_items=30), doc="ghi đè quy định khen thưởng của tỉnh cho khối này"),
+    "documents": Field(DOCUMENTS, doc="thông tin ghi trên văn bản của khối (người ký, số tờ trình, căn cứ …)"),
     "note": Field(Str(max_len=4000), doc="ghi chú"),
 })
