@@ -59,6 +59,23 @@ CASES = [
             bang-khen: [ldlđ]
     """, ("E303", 7, 9), ("E303", 9, 52), ("E303", 11, 36), ("E303", 11, 63),
         ("E303", 15, 25), ("E303", 17, 13), ("E206", 20, 17)),
+    # E303 too: the unit of whoever chairs, takes the minutes or signs must be a member.
+    bloc_case("unknown-units-of-people", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+        events:
+          review:
+            date: 2024-12-20
+            chair: {name: Nguyễn Thị Hà, title: Chủ tịch, unit: hlhpn}
+            secretary: {name: Trần Văn Minh, unit: tinhdoan}
+        documents:
+          signer: {name: Lê Văn Sơn, title: Chủ tịch, unit: lđld}
+          proposal_number: 12/TTr-KTĐ
+    """, ("E303", 11, 44), ("E206", 13, 53)),
     # E304: one member both chair and deputy; points at the deputy.
     bloc_case("leader-is-deputy", """
         bloc: mttq

@@ -22,6 +22,11 @@ def _refs(by):
         yield e.host, "đơn vị đăng cai"
         for r in e.present:
             yield r, "đơn vị dự họp"
+        for person, role in ((e.chair, "đơn vị của người chủ trì"), (e.secretary, "đơn vị của thư ký")):
+            if person is not None:
+                yield person.unit, role
+    if by.documents.signer is not None:
+        yield by.documents.signer.unit, "đơn vị của người ký tờ trình"
     for s in by.scores:
         yield s.member, "bảng điểm"
     if by.votes:
