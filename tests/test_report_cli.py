@@ -22,7 +22,8 @@ def test_default_writes_both_formats_under_reports(root):
     assert r.exit_code == 0, r.output
     assert r.stdout.splitlines() == ["reports/2024/mttq.xlsx", "reports/2024/mttq.md"]
     assert (root / "reports/2024/mttq.xlsx").read_bytes()[:2] == b"PK"
-    assert (root / "reports/2024/mttq.md").read_text(encoding="utf-8").startswith("| **KHỐI THI ĐUA MTTQ")
+    assert (root / "reports/2024/mttq.md").read_text(encoding="utf-8").startswith(
+        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH KHÁNH HÒA  \n**KHỐI THI ĐUA MTTQ")
 
 
 def test_year_defaults_to_the_latest_of_the_bloc(root):

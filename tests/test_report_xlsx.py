@@ -66,12 +66,15 @@ def test_page_setup_a4_with_the_decree_margins(wb, sheet, orientation):
 @pytest.mark.parametrize("sheet", ["Bảng tổng hợp", "Biên bản", "Tờ trình"])
 def test_header_block(wb, sheet):
     ws = wb[sheet]
+    superior = find(ws, "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH KHÁNH HÒA")
     issuer = find(ws, "KHỐI THI ĐUA MTTQ VÀ CÁC TỔ CHỨC CHÍNH TRỊ - XÃ HỘI TỈNH")
     nation = find(ws, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     motto = find(ws, "Độc lập - Tự do - Hạnh phúc")
     date = find(ws, "Khánh Hòa, ngày 20 tháng 12 năm 2024")
-    assert issuer.column == 1 and issuer.row == nation.row == 1  # issuer left, national title right, level
-    assert nation.column > issuer.column and motto.column == nation.column and motto.row == 2
+    # the superior over the issuer on the left, level with the national title and motto on the right
+    assert superior.column == issuer.column == 1 and superior.row == nation.row and issuer.row == motto.row
+    assert not superior.font.bold and superior.alignment.horizontal == "center"
+    assert nation.column > issuer.column and motto.column == nation.column and motto.row == nation.row + 1
     for cell in (issuer, nation, motto):
         assert cell.font.name == "Times New Roman" and cell.font.bold
         assert cell.alignment.horizontal == "center"
@@ -98,13 +101,13 @@ def test_merged_ranges_never_overlap(wb, tmp_path, kind):
 
 def test_number_lines(wb):
     assert find(wb["Biên bản"], "Số: 01/BB-KTĐ").column == 1
-    assert find(wb["Tờ trình"], "Số:     /TTr-KTĐ").column == 1
+    assert find(wb["Tờ trình"], "Số:      /TTr-KTĐ").column == 1
 
 
 def test_score_sheet_cells(wb):
     ws = wb["Bảng tổng hợp"]
     find(ws, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2024")
-    find(ws, "(Kèm theo Biên bản số 01/BB-KTĐ ngày 20/12/2024)")
+    find(ws, "(Kèm theo Biên bản họp bình xét số 01/BB-KTĐ ngày 20/12/2024)")
     head = find(ws, "Tổng điểm")
     assert head.font.bold and merged_range_of(ws, head) == f"{head.coordinate}:{head.column_letter}{head.row + 1}"
     first = find(ws, "Hội Liên hiệp Phụ nữ tỉnh")
@@ -130,13 +133,14 @@ def test_minutes_cells(wb):
     find(ws, "Các đơn vị thành viên dự họp (6/7 đơn vị):")
     find(ws, "Liên hiệp các Hội KH&KT | tỉnh *Khánh Hòa*")
     find(ws, "Vắng: Hội Cựu chiến binh tỉnh.")
-    find(ws, "Số đơn vị bỏ phiếu: 6.")
-    votes = find(ws, "1. Cờ thi đua của UBND tỉnh (cần từ 70% số phiếu):")
+    find(ws, "Hội nghị bỏ phiếu kín bình xét, suy tôn các danh hiệu; số đơn vị bỏ phiếu: 6/7. Kết quả:")
+    votes = find(ws, "1. Cờ thi đua của UBND tỉnh (cần từ 70% số phiếu trở lên):")
     flag = ws.cell(row=votes.row + 2, column=2)
     assert flag.value == "Hội Liên hiệp Phụ nữ tỉnh"
     assert ws.cell(row=votes.row + 2, column=5).value == "6/6"  # as the Markdown says it: count/ballots
-    assert ws.cell(row=votes.row + 2, column=6).value == "100%"
-    find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh.")
+    assert ws.cell(row=votes.row + 2, column=6).value == "100,00 %"
+    find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh (5/6 phiếu, 83,33 %), "
+              "Liên đoàn Lao động tỉnh (4/6 phiếu, 66,67 %).")
     find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025 "
              "(Phó khối lên Trưởng khối, đơn vị kế tiếp theo thứ tự làm Phó khối).")
     on_behalf, title = find(ws, "TM. KHỐI THI ĐUA"), find(ws, "TRƯỞNG KHỐI")
@@ -153,7 +157,8 @@ def test_proposal_sheet_cells(wb):
     member = ws.cell(row=head.row + 3, column=2)
     assert member.value == "Liên đoàn Lao động tỉnh"
     assert ws.cell(row=head.row + 3, column=3).value == 90
-    assert "4/6 phiếu (66% ≥ 50%)" in ws.cell(row=head.row + 3, column=5).value
+    assert ws.cell(row=head.row + 3, column=5).value == (
+        "Xếp thứ 4/7 đơn vị của Khối với 90,00 điểm, xếp loại Tốt; được 4/6 đơn vị bỏ phiếu đồng ý (66,67 %).")
     find(ws, "Nơi nhận:")
     assert ws.print_title_rows  # the table head repeats on a second page
 

@@ -1,75 +1,99 @@
-"""The province summary of a year: every bloc's ranking, proposals and next leader (pure)."""
+"""The province summary of a year: every bloc's ranking, awards and next leader (pure).
+
+A bloc that has recorded its decision is shown with it; one that has not shows the rules'
+proposal, said so in a note, and the summary is then a DỰ THẢO.
+"""
 
 from __future__ import annotations
 
 from thidua.core.handover import Handover
+from thidua.core.numbers import vn_number
 from thidua.core.results import YearResult
-from thidua.documents.bloc import _proposal_groups
 from thidua.documents.common import header, member_name, province_label, score_rows
 from thidua.documents.dates import place_date_line, short_date
-from thidua.documents.records import BlocSummary, ProvinceSummary, RankRow
+from thidua.documents.facts import gather
+from thidua.documents.minutes import awarded
+from thidua.documents.records import BlocSummary, ProvinceSummary, RankRow, Signature
 from thidua.model import Config
 
 
 def province_summary(year: YearResult, handovers: dict[str, Handover | None], config: Config) -> ProvinceSummary:
-    place = config.place or config.province
     label = province_label(config.province)
     names = {(b.bloc_year.bloc, m.id): m.name for b in year.blocs for m in b.bloc_year.members}
     bloc_names = {b.bloc_year.bloc: b.bloc_year.name for b in year.blocs}
     blocs = []
     for i, b in enumerate(year.blocs, start=1):
         by = b.bloc_year
+        facts = gather(b, handovers.get(by.bloc), config)
         first = [r.total for r in b.ranked if r.rank == 1]
-        h = handovers.get(by.bloc)
-        review = by.event("review")
+        h = facts.handover
+        given: dict[str, tuple[str, ...]] = {}  # member → the awards decided (or proposed) for it
+        for a, members in awarded(facts):
+            for m in members:
+                given[m] = (*given.get(m, ()), facts.award_names.get(a, a))
         line = []
-        if review and review.date:
-            line.append(f"Tổng kết ngày {short_date(review.date)}.")
+        if facts.date:
+            line.append(f"Tổng kết ngày {short_date(facts.date)}.")
         if by.table is not None:
-            from thidua.core.numbers import vn_number
-
             line.append(f"Điểm tối đa: {vn_number(by.table.ceiling)}.")
+        if not facts.decided:
+            line.append(f"{facts.words.Bloc} chưa ghi kết quả bình xét: khen thưởng là đề xuất theo quy định.")
         blocs.append(BlocSummary(
             no=i, bloc=by.bloc, name=by.name, member_count=len(by.members),
             leading=" = ".join(t.member.name for t in first),
             leading_total=first[0].total if first else None,
-            awards=tuple(f"{g.award_name}: {', '.join(e.name for e in g.entries)}" for g in _proposal_groups(b)),
+            awards=tuple(f"{facts.award_names.get(a, a)}: {', '.join(facts.name(m) for m in members)}"
+                         for a, members in awarded(facts)),
+            decided=facts.decided,
             next_leader=member_name(by, (h.decided_leader or h.leader)) if h else "",
             next_deputy=member_name(by, (h.decided_deputy or h.deputy)) if h else "",
             detail_heading=f"{i}. {by.name}",
             detail_line=" ".join(line),
-            rows=tuple(RankRow(r.rank, r.rank_text, r.tied, r.name, r.total, r.band, r.proposals)
+            rows=tuple(RankRow(r.rank, r.rank_text, r.tied, r.name, r.total, r.band, given.get(r.member, ()))
                        for r in score_rows(b)),
-            handover=_handover_line(by, h),
+            handover=_handover_line(facts),
             places=b.scoring.places,
         ))
     proposals = tuple(
         f"{i}. {p.award_name}: {names.get((p.bloc, p.member), p.member)} ({bloc_names.get(p.bloc, p.bloc)}) — "
         f"{'; '.join(p.reasons)}."
         for i, p in enumerate(year.province_proposals, start=1))
-    misses = tuple(f"{names.get((m.bloc, m.member), m.member)} (khối {m.bloc}): {m.reason}."
+    misses = tuple(f"{names.get((m.bloc, m.member), m.member)} ({bloc_names.get(m.bloc, m.bloc)}): {m.reason}."
                    for m in year.province_misses)
+    docs = config.documents
+    undecided = [b.name for b in blocs if not b.decided]
+    notes = (f"Các khối chưa ghi kết quả bình xét (cột Đề nghị khen thưởng là đề xuất theo quy định): "
+             f"{'; '.join(undecided)}.",) if undecided else ()
+    signer = docs.signer
+    council = f"Hội đồng Thi đua - Khen thưởng {label}".strip()
     return ProvinceSummary(
-        header=header(f"Sở Nội vụ {label}".strip().upper(), "BAN THI ĐUA - KHEN THƯỞNG", "Số:     /BC-TĐKT",
-                      place_date_line(place, None)),
+        header=header((docs.office_superior or f"Sở Nội vụ {label}".strip()).upper(),
+                      (docs.office or "Ban Thi đua - Khen thưởng").upper(), "Số:      /BC-TĐKT",
+                      place_date_line(config.place or config.province, None)),
         title=f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA CÁC KHỐI NĂM {year.year}",
         subject=f"{len(year.blocs)} khối thi đua của {label}.",
+        draft=bool(undecided),
         year=year.year, next_year=year.year + 1,
         blocs=tuple(blocs),
         province_heading="Đề nghị khen thưởng cấp tỉnh" if proposals or misses else "",
         province_proposals=proposals,
-        province_misses_heading="Không đề nghị:" if misses else "",
+        province_misses_heading="Chưa đề nghị:" if misses else "",
         province_misses=misses,
         dates=tuple(r.date if (r := b.bloc_year.event("review")) else None for b in year.blocs),
+        signature=Signature(((signer.title if signer and signer.title else "Trưởng ban").upper(),),
+                            signer.name if signer else ""),
+        recipients=(*(docs.recipients or (council,)), "Lưu: VT"),
+        notes=notes,
     )
 
 
-def _handover_line(by, h: Handover | None) -> str:
+def _handover_line(facts) -> str:
+    h, w = facts.handover, facts.words
     if h is None:
         return ""
-    leader = member_name(by, h.decided_leader or h.leader)
-    deputy = member_name(by, h.decided_deputy or h.deputy)
+    leader = facts.name(h.decided_leader or h.leader)
+    deputy = facts.name(h.decided_deputy or h.deputy)
     if not leader:
-        return f"Bàn giao năm {h.next_year}: khối bầu, chưa ghi kết quả."
-    how = "khối đã thống nhất" if (h.decided_leader or h.decided_deputy) else f"đề xuất: {h.rule_name}"
-    return f"Bàn giao năm {h.next_year}: Trưởng khối {leader}, Phó khối {deputy or 'chưa có'} ({how})."
+        return f"Bàn giao năm {h.next_year}: {w.bloc} bầu, chưa ghi kết quả."
+    how = f"{w.bloc} đã thống nhất" if (h.decided_leader or h.decided_deputy) else f"đề xuất: {h.rule_name}"
+    return f"Bàn giao năm {h.next_year}: {w.leader} {leader}, {w.deputy} {deputy or 'chưa có'} ({how})."

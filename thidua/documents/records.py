@@ -106,11 +106,13 @@ class ScoreSheet:
       places: decimals shown for every figure.
       notes: sentences under the table (the tie mark, a legend of long group names, the bands).
       signature: who signs the sheet.
+      draft: nothing is decided yet: the document is marked DỰ THẢO.
     """
 
     header: Header
     title: str
     subject: str
+    draft: bool
     attached: str
     table_line: str
     columns: tuple[Column, ...]
@@ -161,7 +163,7 @@ class Section:
     """A numbered part of the minutes.
 
     Attributes:
-      key: what it is about: ``attendance``, ``scores``, ``votes``, ``proposals``, ``handover``.
+      key: what it is about: ``attendance``, ``content``, ``votes``, ``decisions``, ``handover``.
       heading: ``I. THÀNH PHẦN`` …
       paragraphs: sentences before the list or tables.
       items: a numbered list (the units present).
@@ -187,11 +189,13 @@ class Minutes:
       sections: the numbered parts, in order.
       closing: the closing sentences.
       signatures: the signature blocks, left to right.
+      draft: nothing is decided yet: the document is marked DỰ THẢO and speaks of proposals.
     """
 
     header: Header
     title: str
     subject: str
+    draft: bool
     opening: str
     sections: tuple[Section, ...]
     closing: tuple[str, ...]
@@ -207,7 +211,7 @@ class ProposalEntry:
 
     Attributes:
       no: row number; member, name: id and name; total: its total (Decimal, None if not scored);
-      band: its xếp loại; reason: why, as the rules found it.
+      band: its xếp loại; reason: its achievement and why it is proposed, in sentences.
     """
 
     no: int
@@ -240,18 +244,22 @@ class Proposal:
     Attributes:
       header, title, subject: as on every document.
       addressee: ``Kính gửi: …``.
-      grounds: the sentences the proposal rests on.
+      grounds: the lines the proposal rests on (``Căn cứ …;``).
+      intro: the sentence that introduces the proposals (empty when nothing is proposed).
       groups: the awards proposed, in the configured order.
       empty: the sentence said when nothing is proposed (empty when something is).
       closing: the closing sentence; recipients: Nơi nhận, each a line; signature: who signs.
       places: decimals shown for every figure.
+      draft: nothing is decided yet: the document is marked DỰ THẢO.
     """
 
     header: Header
     title: str
     subject: str
+    draft: bool
     addressee: str
     grounds: tuple[str, ...]
+    intro: str
     groups: tuple[ProposalGroup, ...]
     empty: str
     closing: str
@@ -305,8 +313,9 @@ class BlocSummary:
     Attributes:
       no, bloc, name, member_count: the bloc.
       leading: the first-ranked member(s), joined with " = " when shared; leading_total: their total.
-      awards: one line per award proposed (``Cờ thi đua của UBND tỉnh: Hội LHPN tỉnh``).
-      next_leader, next_deputy: who will chair and deputise next year (empty when not known).
+      awards: one line per award the bloc decided, or proposed when it has not decided
+        (``Cờ thi đua của UBND tỉnh: Hội LHPN tỉnh``); decided: whether the bloc has decided.
+      next_leader, next_deputy: who will lead and deputise next year (empty when not known).
       detail_heading, detail_line: the heading and first sentence of the bloc's own part.
       rows: its members, in rank order; handover: a sentence, or empty.
       places: decimals shown for its figures.
@@ -319,6 +328,7 @@ class BlocSummary:
     leading: str
     leading_total: Decimal | None
     awards: tuple[str, ...]
+    decided: bool
     next_leader: str
     next_deputy: str
     detail_heading: str
@@ -339,11 +349,15 @@ class ProvinceSummary:
       province_proposals: sentences, one per proposal.
       province_misses_heading, province_misses: a heading, and sentences, one per unit not proposed.
       dates: the blocs' review dates (the workbook's date is the latest).
+      draft: some bloc has not decided yet: the summary is marked DỰ THẢO.
+      signature: who signs the summary; recipients: Nơi nhận.
+      notes: sentences under the table (which blocs' figures are proposals, not decisions).
     """
 
     header: Header
     title: str
     subject: str
+    draft: bool
     year: int
     next_year: int
     blocs: tuple[BlocSummary, ...]
@@ -352,3 +366,6 @@ class ProvinceSummary:
     province_misses_heading: str
     province_misses: tuple[str, ...]
     dates: tuple[dt.date | None, ...]
+    signature: Signature
+    recipients: tuple[str, ...]
+    notes: tuple[str, ...]

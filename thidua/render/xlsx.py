@@ -40,6 +40,8 @@ def score_sheet(wb, d: ScoreSheet) -> tuple[Any, int, int, int]:
     n = len(d.columns)
     s = Sheet(wb, "Bảng tổng hợp", _score_widths(n), landscape=True)
     fmt = number_format(d.places)
+    if d.draft:
+        s.draft_mark()
     s.header(d.header)
     s.title(d.title, d.subject, d.attached)
     if d.table_line:
@@ -142,6 +144,8 @@ def chart_text(size: int = 10):
 
 def minutes_sheet(wb, d: Minutes) -> None:
     s = Sheet(wb, "Biên bản", PORTRAIT_WIDTHS, landscape=False)
+    if d.draft:
+        s.draft_mark()
     s.header(d.header)
     s.title(d.title, d.subject)
     s.para(d.opening)
@@ -185,12 +189,16 @@ def numbered(s: Sheet, names) -> None:
 
 def proposal_sheet(wb, d: Proposal) -> None:
     s = Sheet(wb, "Tờ trình", PROPOSAL_WIDTHS, landscape=False)
+    if d.draft:
+        s.draft_mark()
     s.header(d.header)
     s.title(d.title, d.subject)
     s.para(d.addressee, align="center")
     s.skip()
     for g in d.grounds:
-        s.para(g)
+        s.para(g, italic=True)
+    if d.intro:
+        s.para(d.intro)
     fmt = number_format(d.places)
     for i, group in enumerate(d.groups, start=1):
         s.skip(points=6)

@@ -16,6 +16,8 @@ RANKING_WIDTHS = (9, 30, 20, 11, 12, 20, 24)
 
 def summary_sheet(wb, d: ProvinceSummary) -> None:
     s = Sheet(wb, "Tổng hợp", SUMMARY_WIDTHS, landscape=True)
+    if d.draft:
+        s.draft_mark()
     s.header(d.header)
     s.title(d.title, d.subject)
     head = s.table_head([("TT", 1, 1), ("Khối thi đua", 2, 2), ("Số đơn vị", 3, 3), ("Đơn vị dẫn đầu", 4, 4),
@@ -44,6 +46,10 @@ def summary_sheet(wb, d: ProvinceSummary) -> None:
             s.para(d.province_misses_heading, italic=True, align="left")
             for m in d.province_misses:
                 s.para(f"- {m}")
+    for note in d.notes:
+        s.para(note, italic=True, align="left")
+    s.skip()
+    s.signature(d.signature, d.recipients)
 
 
 def ranking_sheet(wb, d: ProvinceSummary) -> None:

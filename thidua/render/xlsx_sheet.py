@@ -235,6 +235,12 @@ class Sheet:
         self.height(r + 2, line_height(BODY) + 6)
         self.row = r + 4
 
+    def draft_mark(self) -> None:
+        """``DỰ THẢO`` in a box at the top right: the document is not decided yet."""
+        self.put(self.row, self.ncols, "DỰ THẢO", bold=True, align="center", border=True, wrap=False)
+        self.height(self.row, line_height(BODY) + 4)
+        self.row += 1
+
     def title(self, text: str, sub: str = "", note: str = "") -> None:
         self.para(text, size=TITLE, bold=True, align="center")
         if sub:

@@ -1,0 +1,40 @@
+"""Small phrases the documents share: shares, times, people, dotted blanks (pure)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from thidua.core.numbers import vn_number
+
+DOTS = "………………"      # a word or two to write by hand
+LONG_DOTS = "………………………………………"  # a name and a title
+
+
+def percent(count: int, base: int | None) -> tuple[Decimal | None, str]:
+    """The exact share ``count/base`` and its text with two decimals, rounded half up (``85,71 %``)."""
+    if not base:
+        return None, ""
+    exact = Decimal(count) / Decimal(base)
+    shown = (exact * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return exact, f"{vn_number(shown, 2)} %"
+
+
+def clock(time: str) -> str:
+    """``08:00`` → ``08 giờ 00``; dots when the time is not recorded."""
+    if not time:
+        return "…… giờ ……"
+    hours, minutes = time.split(":")
+    return f"{hours} giờ {minutes}"
+
+
+def person(name: str, title: str = "", unit: str = "") -> str:
+    """``Nguyễn Thị Hà, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh``; dots for what is not recorded."""
+    who = name or LONG_DOTS
+    role = " ".join(p for p in (title, unit) if p)
+    return f"{who}, {role}" if role else who
+
+
+def ground(text: str) -> str:
+    """A line of the proposal's grounds: ``Căn cứ …`` (the word added when the line lacks it)."""
+    text = text.strip().rstrip(";.,")
+    return text if text.lower().startswith("căn cứ") else f"Căn cứ {text}"
