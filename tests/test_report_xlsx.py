@@ -141,8 +141,7 @@ def test_minutes_cells(wb):
     assert ws.cell(row=votes.row + 2, column=6).value == "100,00 %"
     find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh (5/6 phiếu, 83,33 %), "
               "Liên đoàn Lao động tỉnh (4/6 phiếu, 66,67 %).")
-    find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025 "
-             "(Phó khối lên Trưởng khối, đơn vị kế tiếp theo thứ tự làm Phó khối).")
+    find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025.")
     on_behalf, title = find(ws, "TM. KHỐI THI ĐUA"), find(ws, "TRƯỞNG KHỐI")
     unit = [c for row in ws.iter_rows(min_row=title.row + 1) for c in row if c.value == "Hội Liên hiệp Phụ nữ tỉnh"]
     assert title.row == on_behalf.row + 1 and unit and unit[0].column == title.column
