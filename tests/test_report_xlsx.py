@@ -101,7 +101,7 @@ def test_merged_ranges_never_overlap(wb, tmp_path, kind):
 
 def test_number_lines(wb):
     assert find(wb["Biên bản"], "Số: 01/BB-KTĐ").column == 1
-    assert find(wb["Tờ trình"], "Số:      /TTr-KTĐ").column == 1
+    assert find(wb["Tờ trình"], "Số: 02/TTr-KTĐ").column == 1
 
 
 def test_score_sheet_cells(wb):
@@ -143,9 +143,12 @@ def test_minutes_cells(wb):
               "Liên đoàn Lao động tỉnh (4/6 phiếu, 66,67 %).")
     find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025.")
     on_behalf, title = find(ws, "TM. KHỐI THI ĐUA"), find(ws, "TRƯỞNG KHỐI")
-    unit = [c for row in ws.iter_rows(min_row=title.row + 1) for c in row if c.value == "Hội Liên hiệp Phụ nữ tỉnh"]
-    assert title.row == on_behalf.row + 1 and unit and unit[0].column == title.column
-    assert on_behalf.font.bold and unit[0].font.bold
+    name = [c for row in ws.iter_rows(min_row=title.row + 1) for c in row if c.value == "Nguyễn Thị Hà"]
+    assert title.row == on_behalf.row + 1 and name and name[0].column == title.column
+    assert on_behalf.font.bold and name[0].font.bold
+    secretary = find(ws, "THƯ KÝ")
+    assert secretary.row == on_behalf.row and secretary.column < on_behalf.column  # side by side, THƯ KÝ left
+    assert [c for row in ws.iter_rows(min_row=title.row + 1) for c in row if c.value == "Trần Văn Minh"]
 
 
 def test_proposal_sheet_cells(wb):

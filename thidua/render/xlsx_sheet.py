@@ -278,8 +278,9 @@ class Sheet:
         for sig, (c1, c2) in zip(pair, spans, strict=True):
             if sig is None:
                 continue
-            self.put(sign_row, c1, sig.name, bold=True, align="center", last_col=c2)
-            self.fit(sign_row, sig.name, c1, c2, BODY, True)
+            name = sig.name or "………………………………"  # room to write the name by hand
+            self.put(sign_row, c1, name, bold=True, align="center", last_col=c2)
+            self.fit(sign_row, name, c1, c2, BODY, True)
         self.row = max(sign_row, r + 1 + len(recipients)) + 1
 
     def table_head(self, cells: Sequence[tuple[str, int, int]]) -> int:
