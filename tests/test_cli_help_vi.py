@@ -118,7 +118,7 @@ def test_thidua_help_word_for_word():
     (["history"], "Cách dùng: thidua history [TÙY_CHỌN]", ["-b, --bloc KHỐI"]),
     (["init"], "Cách dùng: thidua init [TÙY_CHỌN] [THƯ_MỤC]", ["-p, --province TÊN", "[mặc định: Tên tỉnh]"]),
     (["report"], "Cách dùng: thidua report [TÙY_CHỌN]", ["-y, --year NĂM", "[từ 1945 đến 2200]",
-                                                          "-o, --output ĐƯỜNG_DẪN", "-f, --format [xlsx|md]"]),
+                                                          "-o, --output ĐƯỜNG_DẪN", "-f, --format [xlsx|md|docx]"]),
     (["form"], "Cách dùng: thidua form [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...", ["Lệnh: export", "import"]),
     (["form", "export"], "Cách dùng: thidua form export [TÙY_CHỌN] NĂM", ["-o, --output TỆP", "--agreed"]),
     (["form", "import"], "Cách dùng: thidua form import [TÙY_CHỌN] TỆP...", ["Đối số: TỆP... Các tệp .xlsx đã điền. [bắt buộc]",

@@ -108,3 +108,28 @@ def test_the_votes_are_said_alike_count_and_ballots(tmp_path):
     for row in (*flag.rows, *merit.rows):
         assert f"| {row.name} | {row.count_text} | {row.share_text} |" in md
         assert row.count_text in xlsx and row.share_text in xlsx
+
+
+@pytest.mark.parametrize("bloc", ["mttq", None], ids=["bloc", "province"])
+def test_the_word_documents_say_every_sentence_and_figure_of_their_records(tmp_path, bloc):
+    import docx as python_docx
+
+    def text_of(path: Path) -> str:
+        document = python_docx.Document(str(path))
+        return "\n".join(t.text or "" for t in document.element.body.iter() if t.tag.endswith("}t"))
+
+    root = data_root(tmp_path)
+    args = ["--bloc", bloc] if bloc else ["--year", "2024"]
+    assert report(root, *args, "--format", "docx").exit_code == 0
+    record = built(root, bloc)
+    if bloc:
+        pairs = [(record.minutes, f"{bloc}-bien-ban.docx"), (record.proposal, f"{bloc}-to-trinh.docx")]
+    else:
+        pairs = [(record, "tong-hop.docx")]
+    for part, name in pairs:
+        text = text_of(root / "reports/2024" / name)
+        texts, figures = strings_and_figures(part)
+        assert len(texts) > 10
+        missing = [t for t in texts if t not in text and not RANK_TEXT.match(t)]
+        assert missing == [], name
+        assert [f for f in figures if f not in text] == [], name

@@ -20,7 +20,8 @@ def root(tmp_path):
 def test_default_writes_both_formats_under_reports(root):
     r = report(root, "--bloc", "mttq")
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines() == ["reports/2024/mttq.xlsx", "reports/2024/mttq.md"]
+    assert r.stdout.splitlines() == ["reports/2024/mttq.xlsx", "reports/2024/mttq.md",
+                                    "reports/2024/mttq-bien-ban.docx", "reports/2024/mttq-to-trinh.docx"]
     assert (root / "reports/2024/mttq.xlsx").read_bytes()[:2] == b"PK"
     assert (root / "reports/2024/mttq.md").read_text(encoding="utf-8").startswith(
         "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH KHÁNH HÒA  \n**KHỐI THI ĐUA MTTQ")
@@ -40,7 +41,8 @@ def test_year_defaults_to_the_latest_of_the_bloc(root):
 def test_province_summary(root):
     r = report(root, "--year", "2024")
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines() == ["reports/2024/tong-hop.xlsx", "reports/2024/tong-hop.md"]
+    assert r.stdout.splitlines() == ["reports/2024/tong-hop.xlsx", "reports/2024/tong-hop.md",
+                                    "reports/2024/tong-hop.docx"]
 
 
 def test_one_format(root):
@@ -68,7 +70,8 @@ def test_output_folder_gets_the_default_names(root, tmp_path):
     ([], "cần --bloc"),
     (["--bloc", "khong-co"], "khong-co"),
     (["--bloc", "mttq", "--year", "2019"], "2019"),
-    (["--bloc", "mttq", "-o", "bao-cao.pdf"], ".xlsx hoặc .md"),
+    (["--bloc", "mttq", "-o", "bao-cao.pdf"], ".xlsx, .md hoặc .docx"),
+    (["--bloc", "mttq", "-o", "bien-ban.docx"], "cho -o một thư mục"),
     (["--bloc", "mttq", "-o", "bao-cao.md", "--format", "xlsx"], "--format"),
 ])
 def test_usage_errors_exit_2(root, args, message):

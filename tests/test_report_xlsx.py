@@ -138,9 +138,9 @@ def test_minutes_cells(wb):
     flag = ws.cell(row=votes.row + 2, column=2)
     assert flag.value == "Hội Liên hiệp Phụ nữ tỉnh"
     assert ws.cell(row=votes.row + 2, column=5).value == "6/6"  # as the Markdown says it: count/ballots
-    assert ws.cell(row=votes.row + 2, column=6).value == "100,00 %"
-    find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh (5/6 phiếu, 83,33 %), "
-              "Liên đoàn Lao động tỉnh (4/6 phiếu, 66,67 %).")
+    assert ws.cell(row=votes.row + 2, column=6).value == "100,00\u00a0%"
+    find(ws, "2. Bằng khen của Chủ tịch UBND tỉnh: Ủy ban MTTQ Việt Nam tỉnh (5/6 phiếu, 83,33\u00a0%), "
+              "Liên đoàn Lao động tỉnh (4/6 phiếu, 66,67\u00a0%).")
     find(ws, "Hội nghị thống nhất: Liên đoàn Lao động tỉnh làm Trưởng khối, Tỉnh đoàn làm Phó khối năm 2025.")
     on_behalf, title = find(ws, "TM. KHỐI THI ĐUA"), find(ws, "TRƯỞNG KHỐI")
     name = [c for row in ws.iter_rows(min_row=title.row + 1) for c in row if c.value == "Nguyễn Thị Hà"]
@@ -160,7 +160,7 @@ def test_proposal_sheet_cells(wb):
     assert member.value == "Liên đoàn Lao động tỉnh"
     assert ws.cell(row=head.row + 3, column=3).value == 90
     assert ws.cell(row=head.row + 3, column=5).value == (
-        "Xếp thứ 4/7 đơn vị của Khối với 90,00 điểm, xếp loại Tốt; được 4/6 đơn vị bỏ phiếu đồng ý (66,67 %).")
+        "Xếp thứ 4/7 đơn vị của Khối với 90,00 điểm, xếp loại Tốt; được 4/6 đơn vị bỏ phiếu đồng ý (66,67\u00a0%).")
     find(ws, "Nơi nhận:")
     assert ws.print_title_rows  # the table head repeats on a second page
 

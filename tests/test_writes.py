@@ -170,14 +170,17 @@ def _filled_form(sandbox) -> tuple[Path, Path]:
 WRITERS = ["report", "report-default", "form-export", "form-import", "handover"]
 
 
+REPORT_FILES = (".xlsx", ".md", "-bien-ban.docx", "-to-trinh.docx")
+
+
 def _writer(name: str, sandbox) -> tuple[list, list[Path]]:
     """(arguments, the files the command writes) for one writing command."""
     root, out = sandbox["root"], sandbox["out"]
     if name == "report":
-        return ["report", "--bloc", "k", "--root", root, "-o", out], [out / "k.xlsx", out / "k.md"]
+        return ["report", "--bloc", "k", "--root", root, "-o", out], [out / f"k{x}" for x in REPORT_FILES]
     if name == "report-default":
         return (["report", "--bloc", "k", "--root", root],
-                [root / "reports" / "2024" / "k.xlsx", root / "reports" / "2024" / "k.md"])
+                [root / "reports" / "2024" / f"k{x}" for x in REPORT_FILES])
     if name == "form-export":
         return ["form", "export", "--bloc", "k", "2024", "--root", root, "-o", out / "form.xlsx"], [out / "form.xlsx"]
     if name == "form-import":
@@ -263,7 +266,7 @@ def test_a_bloc_option_cannot_reach_outside_the_data_root(sandbox, bloc):
         if bloc != "k/../k":
             assert result.exit_code in (1, 2), f"{args}: {result.output}"
         assert files_under(top).keys() <= before.keys() | {"out/f.xlsx"} | {
-            f"root/reports/2024/k.{x}" for x in ("xlsx", "md")} | {"root/blocs/k/2025.yaml"}, args
+            f"root/reports/2024/k{x}" for x in (".xlsx", ".md", "-bien-ban.docx", "-to-trinh.docx")} | {"root/blocs/k/2025.yaml"}, args
 
 
 # -- ids cannot name a path outside their folder ---------------------------------------------------

@@ -11,12 +11,13 @@ LONG_DOTS = "………………………………………"  # a name and a titl
 
 
 def percent(count: int, base: int | None) -> tuple[Decimal | None, str]:
-    """The exact share ``count/base`` and its text with two decimals, rounded half up (``85,71 %``)."""
+    """The exact share ``count/base`` and its text with two decimals, rounded half up (``85,71 %``,
+    the space a no-break space)."""
     if not base:
         return None, ""
     exact = Decimal(count) / Decimal(base)
     shown = (exact * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return exact, f"{vn_number(shown, 2)} %"
+    return exact, f"{vn_number(shown, 2)}\u00a0%"  # a no-break space: "85,71" and "%" stay on one line
 
 
 def clock(time: str) -> str:

@@ -47,6 +47,7 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
             decided=facts.decided,
             next_leader=member_name(by, (h.decided_leader or h.leader)) if h else "",
             next_deputy=member_name(by, (h.decided_deputy or h.deputy)) if h else "",
+            leader_word=facts.words.leader, deputy_word=facts.words.deputy,
             detail_heading=f"{i}. {by.name}",
             detail_line=" ".join(line),
             rows=tuple(RankRow(r.rank, r.rank_text, r.tied, r.name, r.total, r.band, given.get(r.member, ()))
@@ -75,7 +76,7 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
         draft=bool(undecided),
         year=year.year, next_year=year.year + 1,
         blocs=tuple(blocs),
-        province_heading="Đề nghị khen thưởng cấp tỉnh" if proposals or misses else "",
+        province_heading="ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH" if proposals or misses else "",
         province_proposals=proposals,
         province_misses_heading="Chưa đề nghị:" if misses else "",
         province_misses=misses,

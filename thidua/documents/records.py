@@ -316,6 +316,7 @@ class BlocSummary:
       awards: one line per award the bloc decided, or proposed when it has not decided
         (``Cờ thi đua của UBND tỉnh: Hội LHPN tỉnh``); decided: whether the bloc has decided.
       next_leader, next_deputy: who will lead and deputise next year (empty when not known).
+      leader_word, deputy_word: what the bloc calls them (``Trưởng khối`` / ``Cụm trưởng`` …).
       detail_heading, detail_line: the heading and first sentence of the bloc's own part.
       rows: its members, in rank order; handover: a sentence, or empty.
       places: decimals shown for its figures.
@@ -331,6 +332,8 @@ class BlocSummary:
     decided: bool
     next_leader: str
     next_deputy: str
+    leader_word: str
+    deputy_word: str
     detail_heading: str
     detail_line: str
     rows: tuple[RankRow, ...]

@@ -37,3 +37,13 @@ CUM = Words("cụm", "Cụm", "CỤM THI ĐUA", "Cụm trưởng", "Cụm phó",
 
 def words_for(kind: str) -> Words:
     return CUM if kind == "cụm" else KHOI
+
+
+def in_words(words: Words, text: str) -> str:
+    """A sentence the core phrased with the khối words (a handover's reasons, a miss), said in ``words``."""
+    if words is KHOI:
+        return text
+    for khoi, cum in (("Trưởng khối", words.leader), ("Phó khối", words.deputy), ("TRƯỞNG KHỐI", words.LEADER),
+                      ("Khối", words.Bloc), ("khối", words.bloc)):
+        text = text.replace(khoi, cum)
+    return text
