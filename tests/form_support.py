@@ -140,3 +140,24 @@ def score_json(root: Path, year: int = 2024) -> dict:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     return {m["id"]: m for m in data["blocs"][0]["members"]}
+
+
+def slot_cells(form: Path) -> dict[tuple[str, str, str, str], tuple[str, str]]:
+    """(member, field, key, part) → (sheet, cell) of every input cell, read from the form's hidden sheet."""
+    ws = openpyxl.load_workbook(form)["_thidua"]
+    out = {}
+    for row in ws.iter_rows(values_only=True):
+        if row and row[0] == "input":
+            _, sheet, cell, member, field, key, part = (str(v) if v is not None else "" for v in row[:7])
+            out[(member, field, key, part)] = (sheet, cell)
+    return out
+
+
+def fill_slots(src: Path, dst: Path, values: dict[tuple[str, str, str, str], object]) -> Path:
+    """Fill cells named by what they fill: ("alpha", "bonus", "1", "points") → 2."""
+    where = slot_cells(src)
+    cells: dict[str, dict[str, object]] = {}
+    for target, value in values.items():
+        sheet, cell = where[target]
+        cells.setdefault(sheet, {})[cell] = value
+    return fill(src, dst, cells)

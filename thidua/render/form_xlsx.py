@@ -28,7 +28,16 @@ from decimal import Decimal
 
 from thidua.core.numbers import vn_number
 from thidua.forms.meta import MAGIC, MAX_REASON, META_SHEET, VERSION, Check, Slot, number_text
-from thidua.forms.plan import AGREED_SHEET, INSTRUCTIONS_SHEET, FormPlan, MemberForm
+from thidua.forms.plan import (
+    AGREED_SHEET,
+    AGREED_TITLE,
+    INSTRUCTIONS_SHEET,
+    ROW_LABELS,
+    SELF_TITLE,
+    FormPlan,
+    MemberForm,
+    bloc_line,
+)
 from thidua.model import Adjustment, Criterion
 from thidua.render.xlsx import stable_zip
 
@@ -79,7 +88,7 @@ def instructions(plan: FormPlan) -> list[str]:
         "6. Ô để trống nghĩa là giữ nguyên số liệu đã có trong hồ sơ của khối (để trống không xóa điểm).",
         "7. Lưu tệp dạng Excel .xlsx, giữ nguyên tên tệp và tên các trang, gửi lại cho Trưởng khối.",
         "",
-        f"Khối: {plan.bloc_name} (mã {plan.bloc}) · Năm: {plan.year}",
+        f"Khối: {plan.bloc_name} {bloc_line(plan.bloc, plan.year)}",
         f"Bảng chấm điểm: {t.name} · tổng điểm tối đa {vn_number(t.ceiling)}",
         f"Mã bảng: {t.id} · dấu kiểm: {plan.fingerprint} (để thidua nhận ra biểu mẫu cũ)",
     ]
@@ -255,8 +264,9 @@ def form_xlsx(plan: FormPlan) -> bytes:
         put(ws, f"C{r}", t.ceiling, bold=True, boxed=True, align="right")
         at: dict[tuple[str, int, str], int] = {}
         r += 2
-        for field, count, short, cap in (("bonus", plan.bonus_slots, "Thưởng", t.bonus_cap),
-                                         ("deductions", plan.deduction_slots, "Trừ", t.deduction_cap)):
+        for field, count, short, cap in (("bonus", plan.bonus_slots, ROW_LABELS["bonus"], t.bonus_cap),
+                                         ("deductions", plan.deduction_slots, ROW_LABELS["deductions"],
+                                          t.deduction_cap)):
             sums[field] = r
             put(ws, f"B{r}", header(field), bold=True, boxed=True)
             put(ws, f"C{r}", cap, bold=True, boxed=True, align="right")
@@ -293,7 +303,7 @@ def form_xlsx(plan: FormPlan) -> bytes:
             for col, width in (("A", 10), ("B", 66), ("C", 11), ("D", 13)):
                 ws.column_dimensions[col].width = width
             banner(ws, "D", [
-                (f"PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {plan.year}", {"bold": True, "size": 13}),
+                (SELF_TITLE.format(year=plan.year), {"bold": True, "size": 13}),
                 (plan.bloc_name, {"bold": True}),
                 (f"Đơn vị: {mf.member.name} (mã {mf.member.id})", {"bold": True}),
                 ("Nhập điểm tự chấm vào các ô nền vàng, từ 0 đến điểm tối đa; ghi điểm thưởng, điểm trừ kèm "
@@ -318,7 +328,7 @@ def form_xlsx(plan: FormPlan) -> bytes:
         for col, width in (("A", 8), ("B", 52), ("C", 9)):
             ws.column_dimensions[col].width = width
         banner(ws, last, [
-            (f"BẢNG NHẬP ĐIỂM THỐNG NHẤT SAU CHẤM CHÉO NĂM {plan.year}", {"bold": True, "size": 13}),
+            (AGREED_TITLE.format(year=plan.year), {"bold": True, "size": 13}),
             (plan.bloc_name, {"bold": True}),
             (f"Bảng chấm điểm: {t.name}", {}),
             ("Nhập điểm khối đã thống nhất vào các ô nền vàng, mỗi đơn vị một cột, từ 0 đến điểm tối đa; "

@@ -139,6 +139,8 @@ POINTS = Dict(key=Key(), value=Num(maximum=Decimal(100000)), doc="điểm theo m
 
 MEMBER_SCORES = Obj(title="Điểm của một đơn vị", fields={
     "self": Field(POINTS, doc="điểm tự chấm", example={"1.1": 10}),
+    "self_bonus": Field(ADJUSTMENTS, doc="điểm thưởng đơn vị tự đề xuất khi tự chấm (không tính vào tổng)"),
+    "self_deductions": Field(ADJUSTMENTS, doc="điểm trừ đơn vị tự nhận khi tự chấm (không tính vào tổng)"),
     "agreed": Field(POINTS, doc="điểm khối thống nhất sau chấm chéo (điểm được tính)", example={"1.1": 9.5}),
     "bonus": Field(ADJUSTMENTS, doc="điểm thưởng"),
     "deductions": Field(ADJUSTMENTS, doc="điểm trừ"),
