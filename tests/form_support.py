@@ -161,3 +161,18 @@ def fill_slots(src: Path, dst: Path, values: dict[tuple[str, str, str, str], obj
         sheet, cell = where[target]
         cells.setdefault(sheet, {})[cell] = value
     return fill(src, dst, cells)
+
+
+def make_wide_root(base: Path, members: int) -> Path:
+    """A data root whose bloc kw (2024) has ``members`` members (m01, m02 …) and no scores yet."""
+    lines = ["bloc: kw", "year: 2024", "name: Khối rộng", "members:"]
+    lines += [f"  - {{id: m{i:02d}, name: Đơn vị {i:02d}}}" for i in range(1, members + 1)]
+    lines += ["criteria:", "  table: kw-2024", "  name: Bảng điểm", "  groups:",
+              '    - {id: "1", name: Nhóm một, max: 10}', '    - {id: "2", name: Nhóm hai, max: 10}',
+              "  deductions: {max: 5}", "scores: {}", ""]
+    root = base / "wide"
+    for name, text in {"thidua.yaml": CONFIG, "blocs/kw/2024.yaml": "\n".join(lines)}.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root
