@@ -74,7 +74,9 @@ def handover_text(run) -> str:
         else:
             verdict = "khớp đề xuất" if (lead == h.leader and dep == h.deputy) else "khác đề xuất"
         out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} ({verdict})")
-    return "\n".join(out) + "\n"
+    from thidua.textsafe import shown_text
+
+    return "\n".join(shown_text(line) for line in out) + "\n"
 
 
 @handles_errors

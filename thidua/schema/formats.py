@@ -43,7 +43,7 @@ _EVENT_OBJ = Obj(fields={
     "place": Field(Str(), doc="địa điểm", example="Hội trường Tỉnh đoàn"),
     "host": Field(Id(), doc="đơn vị đăng cai (mã)", example="tinhdoan"),
     "present": Field(List(Id()), doc="các đơn vị dự họp (mã)"),
-    "note": Field(Str(max_len=2000), doc="ghi chú"),
+    "note": Field(Str(max_len=2000, multiline=True), doc="ghi chú"),
 })
 EVENT = OneOf(scalar=Date(), mapping=_EVENT_OBJ, doc="một ngày, hoặc một mục có date, place, host, present")
 
@@ -131,7 +131,7 @@ MEMBER = Obj(title="Đơn vị thành viên", fields={
 
 ADJUSTMENT = Obj(fields={
     "points": Field(Num(), True, "số điểm", 1),
-    "reason": Field(Str(max_len=1000), doc="lý do", example="Nộp báo cáo chậm"),
+    "reason": Field(Str(max_len=1000, multiline=True), doc="lý do", example="Nộp báo cáo chậm"),
 })
 ADJUSTMENTS = OneOf(scalar=Num(), mapping=List(ADJUSTMENT, max_items=100),
                     doc="một số, hoặc danh sách {points, reason}")
@@ -155,7 +155,7 @@ VOTES = Obj(title="Kết quả bỏ phiếu kín", fields={
 
 DISCIPLINE = Obj(fields={
     "member": Field(Id(), True, "mã đơn vị"),
-    "reason": Field(Str(max_len=1000), doc="lý do (hình thức kỷ luật)"),
+    "reason": Field(Str(max_len=1000, multiline=True), doc="lý do (hình thức kỷ luật)"),
 })
 
 DEPARTURE = Obj(fields={
@@ -163,7 +163,7 @@ DEPARTURE = Obj(fields={
     "reason": Field(Choice(DEPARTURE_REASONS), True, "merged, dissolved, moved, renamed hoặc other", "merged"),
     "into": Field(Id(), doc="mã đơn vị kế tục (khi hợp nhất hoặc đổi tên)"),
     "date": Field(Date(), doc="ngày có hiệu lực"),
-    "note": Field(Str(max_len=1000), doc="ghi chú, ví dụ số quyết định"),
+    "note": Field(Str(max_len=1000, multiline=True), doc="ghi chú, ví dụ số quyết định"),
 })
 
 DECIDED = Obj(title="Quyết định thực tế của khối", fields={
@@ -171,7 +171,7 @@ DECIDED = Obj(title="Quyết định thực tế của khối", fields={
                     example={"co-ubnd": ["hlhpn"]}),
     "next_leader": Field(Id(), doc="Trưởng khối năm sau khối đã thống nhất"),
     "next_deputy": Field(Id(), doc="Phó khối năm sau khối đã thống nhất"),
-    "note": Field(Str(max_len=2000), doc="ghi chú"),
+    "note": Field(Str(max_len=2000, multiline=True), doc="ghi chú"),
 })
 
 BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
@@ -198,5 +198,5 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "departures": Field(List(DEPARTURE), doc="đơn vị năm trước không còn trong khối, và lý do"),
     "scoring": Field(SCORING, doc="ghi đè quy tắc tính điểm của tỉnh cho khối này"),
     "awards": Field(List(AWARD, max_items=30), doc="ghi đè quy định khen thưởng của tỉnh cho khối này"),
-    "note": Field(Str(max_len=4000), doc="ghi chú"),
+    "note": Field(Str(max_len=4000, multiline=True), doc="ghi chú"),
 })
