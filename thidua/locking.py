@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from thidua.errors import ThiduaError
+from thidua.writing import remove_stale_temporaries
 
 DEFAULT_TIMEOUT = 120.0  # seconds a run waits for another that writes the same file
 
@@ -156,6 +157,7 @@ def locked(paths: Iterable[Path], shown=str, timeout: float | None = None) -> It
             lock = FileLock(p, shown(p))
             lock.acquire(timeout)
             locks[p] = lock
+            remove_stale_temporaries(lock.path)  # left by a run killed while it held this lock
         yield locks
     finally:
         for lock in reversed(list(locks.values())):

@@ -203,6 +203,7 @@ def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = (), withi
 
 def create_new(path: Path, data: bytes) -> bool:
     """Write ``path`` only if it does not exist yet (atomically); False when it already exists."""
+    remove_stale_temporaries(path)
     if os.path.lexists(path):
         return False
     tmp = _write_temp(path, data, path)
