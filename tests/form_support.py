@@ -140,3 +140,39 @@ def score_json(root: Path, year: int = 2024) -> dict:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     return {m["id"]: m for m in data["blocs"][0]["members"]}
+
+
+def slot_cells(form: Path) -> dict[tuple[str, str, str, str], tuple[str, str]]:
+    """(member, field, key, part) → (sheet, cell) of every input cell, read from the form's hidden sheet."""
+    ws = openpyxl.load_workbook(form)["_thidua"]
+    out = {}
+    for row in ws.iter_rows(values_only=True):
+        if row and row[0] == "input":
+            _, sheet, cell, member, field, key, part = (str(v) if v is not None else "" for v in row[:7])
+            out[(member, field, key, part)] = (sheet, cell)
+    return out
+
+
+def fill_slots(src: Path, dst: Path, values: dict[tuple[str, str, str, str], object]) -> Path:
+    """Fill cells named by what they fill: ("alpha", "bonus", "1", "points") → 2."""
+    where = slot_cells(src)
+    cells: dict[str, dict[str, object]] = {}
+    for target, value in values.items():
+        sheet, cell = where[target]
+        cells.setdefault(sheet, {})[cell] = value
+    return fill(src, dst, cells)
+
+
+def make_wide_root(base: Path, members: int) -> Path:
+    """A data root whose bloc kw (2024) has ``members`` members (m01, m02 …) and no scores yet."""
+    lines = ["bloc: kw", "year: 2024", "name: Khối rộng", "members:"]
+    lines += [f"  - {{id: m{i:02d}, name: Đơn vị {i:02d}}}" for i in range(1, members + 1)]
+    lines += ["criteria:", "  table: kw-2024", "  name: Bảng điểm", "  groups:",
+              '    - {id: "1", name: Nhóm một, max: 10}', '    - {id: "2", name: Nhóm hai, max: 10}',
+              "  deductions: {max: 5}", "scores: {}", ""]
+    root = base / "wide"
+    for name, text in {"thidua.yaml": CONFIG, "blocs/kw/2024.yaml": "\n".join(lines)}.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root

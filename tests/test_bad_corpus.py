@@ -42,6 +42,7 @@ def _manifest() -> list[tuple[str, str, int, int]]:
 
 ROWS = _manifest()
 FILES = sorted(p.name for p in CORPUS.glob("*.yaml"))
+FORMS = CORPUS / "forms.tsv"
 
 
 def test_manifest_lists_every_file_once():
@@ -166,3 +167,87 @@ def test_no_command_crashes(tmp_path, monkeypatch, name, forms):
     assert seen == set(known), f"known bug no longer reproduces, remove it from KNOWN_BUGS: {set(known) - seen}"
     if seen:
         pytest.xfail("; ".join(known.values()))
+
+
+# -- the forms corpus: a form exported from tests/form_support.py's root, broken one way each ------------
+
+def _form_rows() -> list[tuple[str, list[list[str]], str, str]]:
+    rows = []
+    with FORMS.open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if not row or row[0].startswith("#"):
+                continue
+            name, ops, code, where = row
+            rows.append((name, [op.split("|") for op in ops.split("; ")], code, where))
+    return rows
+
+
+FORM_ROWS = _form_rows()
+
+
+def _broken_form(form: Path, ops: list[list[str]], out: Path) -> Path:
+    import json
+    import zipfile
+
+    import openpyxl
+
+    if ops[0][0] == "cut":
+        out.write_bytes(form.read_bytes()[: int(form.stat().st_size * float(ops[0][1]))])
+        return out
+    if ops[0][0] == "text":
+        out.write_text(json.loads(ops[0][1]), encoding="utf-8")
+        return out
+    if ops[0][0] == "ods":
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        return out
+    wb = openpyxl.load_workbook(form)
+    for op, *args in ops:
+        if op == "cell":
+            wb[args[0]][args[1]] = json.loads(args[2])
+        elif op == "meta":
+            meta = wb["_thidua"]
+            row = next(r for r in range(1, 20) if meta[f"A{r}"].value == args[0])
+            meta[f"B{row}"] = json.loads(args[1])
+        elif op == "rename":
+            wb[args[0]].title = args[1]
+        elif op == "delete":
+            del wb[args[0]]
+    wb.save(out)
+    return out
+
+
+def test_forms_manifest_names_each_case_after_its_code():
+    assert FORM_ROWS and len({r[0] for r in FORM_ROWS}) == len(FORM_ROWS)
+    for name, _, code, _ in FORM_ROWS:
+        assert name.split("-")[1] == code.lower(), name
+
+
+@pytest.mark.skipif("form" not in COMMANDS, reason="no form command")
+@pytest.mark.parametrize(("name", "ops", "code", "where"), FORM_ROWS, ids=[r[0] for r in FORM_ROWS])
+def test_form_finding(tmp_path, name, ops, code, where):
+    """Each broken form gives its finding at its place, and import --write changes nothing."""
+    from form_support import YEAR_FILE, export, make_root
+
+    root = make_root(tmp_path)
+    if code == "E821" and "kh" in str(ops):
+        other = root / "blocs" / "kh" / "2024.yaml"
+        other.parent.mkdir(parents=True)
+        other.write_bytes((root / YEAR_FILE).read_bytes().replace(b"bloc: kt", b"bloc: kh"))
+    if "2023" in str(ops):
+        (root / "blocs" / "kt" / "2023.yaml").write_bytes((root / YEAR_FILE).read_bytes().replace(
+            b"year: 2024", b"year: 2023"))
+    form = export(root, tmp_path / "f.xlsx")
+    bad = _broken_form(form, ops, tmp_path / f"{name}.xlsx")
+    before = _snapshot(root)
+    result = CliRunner().invoke(app, ["form", "import", str(bad), "--root", str(root), "--write"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "lỗi nội bộ" not in result.output
+    place = str(bad) if where == "-" else f"{bad}!{where}"
+    lines = [ln for ln in result.stderr.splitlines() if f" {code}: " in ln]
+    assert lines, result.stderr
+    if where == "-":
+        assert any(ln.startswith(f"{bad}: error {code}") or ln.startswith(f"{bad}!") for ln in lines), lines
+    else:
+        assert any(ln.startswith(f"{place}: error {code}") for ln in lines), lines
+    assert _snapshot(root) == before

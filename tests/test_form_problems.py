@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from form_support import SELF, YEAR_FILE, export, fill, make_root, run
+from form_support import SELF, YEAR_FILE, export, fill, fill_slots, make_root, run, slot_cells
 
 from thidua.forms.meta import META_SHEET
 
@@ -91,7 +91,19 @@ def test_a_form_naming_a_year_without_a_file(setup, tmp_path):
     meta[f"B{row}"] = 2099
     wb.save(tmp_path / "2099.xlsx")
     err = refused(root, before, tmp_path / "2099.xlsx")
-    assert "biểu mẫu của khối 'kt' năm 2099, nhưng không có tệp blocs/kt/2099.yaml" in err
+    # the hidden sheet says 2099, the sheets the members see say 2024: tampered, refused
+    assert ("2099.xlsx!Hướng dẫn: error E821: trang ẩn _thidua không khớp với biểu mẫu: trang Hướng dẫn không "
+            "ghi khối 'kt' năm 2099") in err
+
+
+def test_a_form_whose_bloc_year_file_is_gone(setup, tmp_path):
+    root, form, before = setup
+    filled = fill(form, tmp_path / "f2.xlsx", {"Beta": {SELF["1.2"]: 6}})
+    (root / YEAR_FILE).rename(root / "blocs" / "kt" / "2024.yaml.bak")
+    result = run("form", "import", filled, "--root", root, "--write")
+    assert result.exit_code == 1, result.output
+    assert f"{filled}: error E811: biểu mẫu của khối 'kt' năm 2024, nhưng không có tệp blocs/kt/2024.yaml" \
+        in result.stderr
 
 
 def test_a_form_of_an_older_criteria_table(setup, tmp_path):
@@ -151,9 +163,10 @@ def test_two_forms_disagreeing_on_one_cell(setup, tmp_path):
 
 def test_bonus_over_its_cap(setup, tmp_path):
     root, form, before = setup
-    filled = fill(form, tmp_path / "bonus.xlsx", {"Sở Alpha": {SELF["bonus2"]: 2.5, SELF["bonus2_reason"]: "Thêm"}})
+    filled = fill(form, tmp_path / "bonus.xlsx", {"Sở Alpha": {SELF["bonus1"]: 2, SELF["bonus1_reason"]: "Một",
+                                                               SELF["bonus2"]: 1.5, SELF["bonus2_reason"]: "Thêm"}})
     err = refused(root, before, filled)
-    assert "!Sở Alpha!D15: error E818: tổng điểm thưởng của 'alpha' là 3,5, vượt mức tối đa 3" in err
+    assert "!Sở Alpha!D14: error E818: tổng điểm thưởng (tự đề xuất) của 'alpha' là 3,5, vượt mức tối đa 3" in err
 
 
 def test_a_reason_without_points(setup, tmp_path):
@@ -172,10 +185,10 @@ def test_a_reason_pasted_in_a_legacy_font_is_refused_at_its_cell(setup, tmp_path
 
 def test_an_update_that_would_not_validate_is_not_written(setup, tmp_path, monkeypatch):
     """The safety net: were a form check missing, the validation of the new text still stops the write."""
-    import thidua.forms.read as read
+    import thidua.forms.cells as cells
 
     root, form, before = setup
-    monkeypatch.setattr(read, "MAX_REASON", 10**6)  # let a too long reason through the form checks
+    monkeypatch.setattr(cells, "MAX_REASON", 10**6)  # let a too long reason through the form checks
     filled = fill(form, tmp_path / "long.xlsx", {"Beta": {SELF["ded2"]: 1, SELF["ded2_reason"]: "x" * 1200}})
     err = refused(root, before, filled)
     assert "sẽ có lỗi nếu ghi các thay đổi" in err
@@ -311,23 +324,29 @@ def test_a_bloc_year_with_errors_is_e812(setup, tmp_path):
     assert f"{filled}: error E812: tệp blocs/kt/2024.yaml đang có lỗi" in err
 
 
-def test_a_bonus_list_changed_since_the_export_is_e816(setup, tmp_path):
-    root, form, _ = setup
+def test_a_bonus_list_changed_since_the_export_is_e816(tmp_path):
+    """Three-way on the list: changed in the file since the export and in the form: the three lists are named."""
+    root = make_root(tmp_path)
+    form = export(root, tmp_path / "agreed.xlsx", "--agreed")
     path = root / YEAR_FILE
     path.write_text(path.read_text(encoding="utf-8").replace("bonus: [{points: 1, reason: 'Sáng kiến hay'}]",
                                                              "bonus: [{points: 2, reason: 'Sáng kiến rất hay'}]")
                     .replace("total: 26.5", "total: 27.5"), encoding="utf-8")
     assert run("validate", "--root", root).exit_code == 0
-    filled = fill(form, tmp_path / "bonus.xlsx", {"Sở Alpha": {SELF["bonus2"]: 0.5, SELF["bonus2_reason"]: "Thêm"}})
+    filled = fill_slots(form, tmp_path / "bonus.xlsx", {("alpha", "bonus", "2", "points"): 0.5,
+                                                         ("alpha", "bonus", "2", "reason"): "Thêm"})
+    where = slot_cells(form)[("alpha", "bonus", "2", "points")]
     err = refused(root, path.read_bytes(), filled)
-    assert ("!Sở Alpha!D15: error E816: điểm thưởng của 'alpha' trong tệp đã thay đổi sau khi xuất biểu mẫu"
-            in err)
+    assert (f"bonus.xlsx!{where[0]}!{where[1]}: error E816: xung đột ở điểm thưởng của 'alpha': lúc xuất biểu mẫu "
+            "là 1 (Sáng kiến hay), tệp khối-năm nay là 2 (Sáng kiến rất hay), biểu mẫu ghi 1 (Sáng kiến hay); "
+            "0,5 (Thêm)") in err
 
 
 def test_a_file_the_editor_will_not_touch_is_e819_at_its_line(setup, tmp_path, monkeypatch):
     import yaml
 
-    from thidua.forms.yamledit import EditError, YamlEditor
+    from thidua.forms.score_edit import ScoreEditor as YamlEditor
+    from thidua.forms.yamlsplice import EditError
 
     root, form, before = setup
 

@@ -50,57 +50,75 @@ def test_self_form_round_trip(tmp_path):
 
     assert run("validate", "--root", root).exit_code == 0
     members = score_json(root)
-    assert members["gamma"]["total"] == 25 and members["gamma"]["bonus"] == 1   # 8 + 7 + 9 + 1
+    # a self form's bonus and deductions are the member's claims (self_bonus, self_deductions): never counted
+    assert members["gamma"]["total"] == 24 and members["gamma"]["bonus"] == 0   # 8 + 7 + 9
     assert members["beta"]["criteria"] == 21 and members["beta"]["total"] == 20.5
-    assert members["delta"]["deductions"] == 1.5 and members["delta"]["total"] == 13.5
+    assert members["delta"]["deductions"] == 1 and members["delta"]["total"] == 14
     assert members["alpha"]["total"] == 26.5  # agreed scores count: a self change moves nothing
 
     for comment in ("# Sở Alpha", "# tự chấm, thiếu 1.2", "# Ghi chú cuối tệp.",
                     "# Điểm: alpha đủ cả hai loại; beta chỉ tự chấm; gamma chưa có; delta có điểm trừ dạng một số."):
         assert comment in after
     removed, added = changed_lines(before, after)
-    assert removed == ['    self:   {"1.1": 9, "1.2": 8, "2": 9.5}', "    deductions: 1"]
+    assert removed == ['    self:   {"1.1": 9, "1.2": 8, "2": 9.5}']
     assert added == [
         '    self:   {"1.1": 9, "1.2": 7.5, "2": 9.5}',
         '      "1.2": 6',
-        "    deductions: 1.5",
+        "    self_deductions: [{points: 1.5}]",
         "",
         "  gamma:",
         '    self: {"1.1": 8, "1.2": 7, "2": 9}',
-        '    bonus: [{points: 1, reason: "Giải nhất hội thi"}]',
+        '    self_bonus: [{points: 1, reason: "Giải nhất hội thi"}]',
     ]
+    assert "điểm thưởng (tự đề xuất) 1 (mới): (trống) → 1 (“Giải nhất hội thi”)" in result.stdout
     # everything outside scores: is byte-identical
     assert before.split("scores:")[0] == after.split("scores:")[0]
     assert before.split("# Ghi chú cuối tệp.")[1] == after.split("# Ghi chú cuối tệp.")[1]
 
 
-def test_agreed_form_round_trip_updates_the_stated_total(tmp_path):
+def agreed_columns(form) -> dict[str, str]:
+    ws = openpyxl.load_workbook(form)["Điểm thống nhất"]
+    return {ws.cell(6, c).value: openpyxl.utils.get_column_letter(c) for c in range(4, 8)}
+
+
+def test_agreed_form_round_trip(tmp_path):
     root = make_root(tmp_path)
     path = root / YEAR_FILE
     before = path.read_text(encoding="utf-8")
     form = export(root, tmp_path / "thong-nhat.xlsx", "--agreed")
-    ws = openpyxl.load_workbook(form)["Điểm thống nhất"]
-    cols = {ws.cell(6, c).value: openpyxl.utils.get_column_letter(c) for c in range(4, 8)}
+    cols = agreed_columns(form)
     assert set(cols) == {"alpha", "beta", "gamma", "delta"}
-    a, b = cols["alpha"], cols["beta"]
+    b = cols["beta"]
     filled = fill(form, tmp_path / "filled.xlsx", {"Điểm thống nhất": {
-        f"{a}10": 9.5,                                   # alpha 2: 9 → 9.5, its stated total follows
         f"{b}8": 6.5, f"{b}9": 6, f"{b}10": 7.5,         # beta has no agreed: mapping yet
     }})
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "tổng ghi trên biên bản (total), theo điểm mới: 26,5 → 27" in result.stdout
     after = path.read_text(encoding="utf-8")
     removed, added = changed_lines(before, after)
-    assert removed == ['    agreed: {"1.1": 8.5, "1.2": 8, "2": 9}', "    total: 26.5"]
+    assert removed == []
     # beta writes its self scores as a block mapping: its new agreed scores follow that style
-    assert added == ['    agreed: {"1.1": 8.5, "1.2": 8, "2": 9.5}', "    total: 27",
-                     "    agreed:", '      "1.1": 6.5', '      "1.2": 6', '      "2": 7.5']
+    assert added == ["    agreed:", '      "1.1": 6.5', '      "1.2": 6', '      "2": 7.5']
     assert after.index('      "1.1": 6.5') < after.index("    deductions:\n      - points: 0.5")
     members = score_json(root)
-    assert members["alpha"]["total"] == 27
     assert members["beta"]["agreed"] is True and members["beta"]["total"] == 19.5  # 20 − 0.5
     assert run("validate", "--root", root).exit_code == 0
+
+
+def test_an_import_never_rewrites_the_paper_total(tmp_path):
+    """alpha's minutes say total: 26.5; new agreed figures giving 27 are refused at that line (E404)."""
+    root = make_root(tmp_path)
+    path = root / YEAR_FILE
+    before = path.read_bytes()
+    form = export(root, tmp_path / "thong-nhat.xlsx", "--agreed")
+    filled = fill(form, tmp_path / "filled.xlsx", {"Điểm thống nhất": {f"{agreed_columns(form)['alpha']}10": 9.5}})
+    result = run("form", "import", filled, "--root", root, "--write")
+    assert result.exit_code == 1, result.output
+    assert "Sở Alpha (alpha) · thống nhất 2: 9 → 9,5" in result.stdout
+    assert ("blocs/kt/2024.yaml:37:12: error E404: alpha: tệp ghi tổng 26.5 nhưng tính được 27 (tiêu chí 26, "
+            "thưởng 1, trừ 0)") in result.stderr
+    assert "thidua không tự sửa" in result.stderr and "không ghi gì (tệp khối-năm sẽ không hợp lệ)" in result.stderr
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize("agreed", [False, True], ids=["self", "agreed"])

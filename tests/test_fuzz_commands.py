@@ -243,3 +243,87 @@ def test_sources_are_found():
             check(copy, ["validate", "--root", str(copy)])
             check(copy, ["score", str(year), "--root", str(copy)])
             check(copy, ["handover", str(year), "--bloc", bloc, "--root", str(copy)])
+
+
+# -- forms mutated the way people and tools do: cells, sheets, the hidden metadata ------------------
+
+FORM_JUNK = [None, 0, -1, 10**28, 1e-300, 7.123456, 1e308, True, "9,5", "#DIV/0!", "=1/0", "=SUM(A1)", "chín",
+             "x" * 2000, "::error::x", "##[warning]y", "\u202e", "Nép b¸o c¸o", "2024-02-30", "../../etc",
+             "kt", "agreed", "self", "input", "check", "1.1", "A1", "ZZZ9999999", "", " ", "１０"]
+
+
+@functools.cache
+def _form_root() -> tuple[Path, Path]:
+    from form_support import export, make_root
+
+    base = Path(tempfile.mkdtemp(prefix="thidua-fuzz-forms-"))
+    root = make_root(base)
+    return root, export(root, base / "form.xlsx")
+
+
+@st.composite
+def mutated_form(draw) -> list[tuple]:
+    ops = []
+    for _ in range(draw(st.integers(1, 4))):
+        op = draw(st.sampled_from(["cell", "cell", "meta", "rename", "delete", "row"]))
+        if op in ("cell", "meta"):
+            ops.append((op, draw(st.integers(1, 40)), draw(st.integers(1, 10)),
+                        draw(st.sampled_from(FORM_JUNK) | st.text(max_size=8) | st.floats(allow_nan=False))))
+        else:
+            ops.append((op, draw(st.integers(0, 10)), draw(st.text(min_size=1, max_size=10))))
+    return ops
+
+
+def _apply(form: Path, ops: list[tuple], out: Path) -> Path:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    wb = openpyxl.load_workbook(form)
+    for op in ops:
+        names = wb.sheetnames
+        try:
+            if op[0] == "cell":
+                ws = wb[names[op[1] % (len(names) - 1)]]  # a visible sheet
+                ws[f"{get_column_letter(op[2])}{op[1]}"] = op[3]
+            elif op[0] == "meta":
+                wb["_thidua"][f"{get_column_letter(op[2])}{op[1]}"] = op[3]
+            elif op[0] == "rename":
+                wb[names[op[1] % len(names)]].title = op[2][:31]
+            elif op[0] == "delete" and len(names) > 1:
+                del wb[names[op[1] % len(names)]]
+            elif op[0] == "row":
+                wb["_thidua"].delete_rows(8 + op[1])
+        except (ValueError, KeyError, TypeError):
+            continue  # openpyxl refuses the edit itself (an illegal character, a title taken): nothing to test
+    wb.save(out)
+    return out
+
+
+@pytest.mark.skipif(not _has("form import"), reason="no form command")
+@FUZZ
+@given(mutated_form())
+def test_form_import_of_a_mutated_workbook(ops):
+    """Cells, sheets or metadata changed: findings or a valid write, never a traceback or a broken file."""
+    from form_support import YEAR_FILE
+
+    src_root, form = _form_root()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "root"
+        shutil.copytree(src_root, root)
+        try:
+            bad = _apply(form, ops, Path(tmp) / "bad.xlsx")
+        except Exception:  # noqa: BLE001 - openpyxl could not save what it was given: not thidua's input
+            return
+        check(root, ["form", "import", str(bad), "--root", str(root)])  # a dry run changes nothing
+        before = (root / YEAR_FILE).read_bytes()
+        result = CliRunner().invoke(app, ["form", "import", str(bad), "--root", str(root), "--write"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code in (0, 1, 2) and "Traceback" not in result.output
+        assert "lỗi nội bộ" not in result.output, result.output
+        after = (root / YEAR_FILE).read_bytes()
+        if after != before:  # only a run that says so writes, and what it wrote validates
+            assert result.exit_code == 0 and "Đã ghi" in result.stdout, result.output
+            assert CliRunner().invoke(app, ["validate", "--root", str(root)]).exit_code == 0
+        else:
+            assert "Đã ghi" not in result.stdout
+        assert not list(root.rglob(".*.tmp"))

@@ -113,7 +113,14 @@ def diff_at(root: Path, old_rev: str | None = None, new_rev: str | None = None) 
 
 def read_one(root: Path | None, file: Path) -> OneFile:
     """Read ``file`` (git hands the driver a temporary copy) with the config and tables of ``root``."""
-    data = file.read_bytes()
+    from thidua.errors import ThiduaError
+    from thidua.loading.load import MAX_FILE_BYTES
+    from thidua.loading.reading import ReadRefused, read_bounded
+
+    try:
+        data = read_bounded(file, MAX_FILE_BYTES)
+    except ReadRefused as refused:
+        raise ThiduaError(f"{file}: {refused.message}") from None
     ws = Workspace(root) if root is not None else _Alone(file.parent)
     config, config_diags = ws.config()
     load = ws.bloc_year(file)

@@ -116,8 +116,19 @@ def revision_files(top: Path, commit: str, root: Path) -> dict[str, bytes]:
 
 
 def worktree_files(root: Path) -> dict[str, bytes]:
-    """The data files of ``root`` as they are on disk (untracked ones included)."""
-    return {display_path(root, p): p.read_bytes() for p in all_data_files(root)}
+    """The data files of ``root`` as they are on disk (untracked ones included).
+
+    Read with a bounded read: a FIFO or a device under blocs/ is left out (validate reports it, E009),
+    never read forever.
+    """
+    from thidua.loading.load import MAX_FILE_BYTES
+    from thidua.loading.reading import ReadRefused, read_bounded
+
+    out = {}
+    for p in all_data_files(root):
+        with contextlib.suppress(ReadRefused):
+            out[display_path(root, p)] = read_bounded(p, MAX_FILE_BYTES)
+    return out
 
 
 # -- snapshots -----------------------------------------------------------------------

@@ -167,7 +167,8 @@ class Adjustment:
 
 @dataclass(frozen=True, slots=True)
 class MemberScores:
-    """One member's sheet: self scores, agreed scores, bonus, deductions, the paper total."""
+    """One member's sheet: self scores (and the bonus and deductions it claims, never counted), agreed
+    scores, the bonus and deductions that count, the paper total."""
 
     member: Ref
     src: Source
@@ -177,6 +178,8 @@ class MemberScores:
     deductions: tuple[Adjustment, ...] = ()
     asserted_total: Decimal | None = None
     asserted_src: Source | None = None
+    self_bonus: tuple[Adjustment, ...] = ()
+    self_deductions: tuple[Adjustment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,16 +96,33 @@ def import_(
 
     Example: thidua form import mttq-2024-tu-cham.xlsx --write
     """
-    from thidua.cli.score_cmd import print_findings
+    import os
+
     from thidua.errors import ThiduaError
     from thidua.forms.read import read_form
-    from thidua.forms.update import prepare_import, write_updates
+    from thidua.forms.update import target_paths
+    from thidua.loading.root import display_path
+    from thidua.locking import locked
+    from thidua.textsafe import shown_text
 
     data_root = resolve_root(root)
     for f in files:
-        if not f.is_file():
-            raise ThiduaError(f"không có tệp '{f}'")
-    forms = [read_form(f, str(f)) for f in files]
+        if not os.path.lexists(f):
+            raise ThiduaError(f"không có tệp '{shown_text(str(f))}'")
+    forms = [read_form(f, str(f)) for f in files]  # a FIFO, a folder or a device is a finding there
+    # With --write, each bloc-year file is locked before it is read and until it is replaced: a second
+    # run for the same bloc waits, then reads what the first wrote, so no change is lost.
+    paths = target_paths(data_root, forms) if write else []
+    with locked(paths, shown=lambda p: display_path(data_root, p)) as locks:
+        code = _import(data_root, forms, bloc, year, write, locks)
+    raise typer.Exit(code)
+
+
+def _import(data_root: Path, forms, bloc: str | None, year: int | None, write: bool, locks) -> int:
+    from thidua.cli.score_cmd import print_findings
+    from thidua.forms.update import prepare_import, write_updates
+    from thidua.textsafe import shown_text
+
     result = prepare_import(data_root, forms, bloc, year)
     print_findings(result.problems)
     if result.findings:
@@ -113,11 +130,17 @@ def import_(
             sys.stderr.write("thidua: tệp khối-năm có lỗi, hoặc sẽ có lỗi nếu ghi các thay đổi "
                              "(dòng, cột tính theo nội dung sau khi cập nhật):\n")
         print_findings(result.findings)
+        if any(d.code == "E404" for d in result.findings if d.is_error):
+            sys.stderr.write("thidua: 'total:' là tổng ghi trên biên bản giấy, thidua không tự sửa: đối chiếu "
+                             "biên bản rồi sửa 'total:' bằng tay (hoặc xóa dòng đó) trước khi nhập.\n")
     for u in result.updates:
+        for form in u.already:
+            sys.stdout.write(shown_text(f"{form}: mọi thay đổi của biểu mẫu này đã có trong {u.name} "
+                                        "(biểu mẫu đã được nhập).") + "\n")
         if not u.changes:
-            sys.stdout.write(f"{u.name}: không có thay đổi.\n")
+            sys.stdout.write(f"{shown_text(u.name)}: không có thay đổi.\n")
             continue
-        sys.stdout.write(f"{u.name}: {len(u.changes)} thay đổi\n")
+        sys.stdout.write(f"{shown_text(u.name)}: {len(u.changes)} thay đổi\n")
         for c in u.changes:
             sys.stdout.write(f"  {c}\n")
     if not result.ok:
@@ -126,15 +149,17 @@ def import_(
         if any(d.is_error for d in result.findings):
             why.append("tệp khối-năm sẽ không hợp lệ")
         sys.stderr.write(f"thidua: không ghi gì ({'; '.join(why)})\n")
-        raise typer.Exit(1)
+        return 1
     if not write:
         if result.changes:
             sys.stdout.write("Chưa ghi gì; chạy lại với --write để ghi các thay đổi trên.\n")
-        return
-    stale = write_updates(result)
+        return 0
+    stale = write_updates(result, locks)
     if stale:
         print_findings(stale)
-        raise typer.Exit(1)
-    written = [u for u in result.updates if u.changes]
-    for u in written:
-        sys.stdout.write(f"Đã ghi {len(u.changes)} thay đổi vào {u.name}.\n")
+        sys.stderr.write("thidua: không ghi gì; chạy lại lệnh để nhập vào tệp mới.\n")
+        return 1
+    for u in result.updates:
+        if u.changes:
+            sys.stdout.write(f"Đã ghi {len(u.changes)} thay đổi vào {shown_text(u.name)}.\n")
+    return 0

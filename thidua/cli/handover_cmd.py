@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Annotated
 
@@ -73,7 +74,9 @@ def handover_text(run) -> str:
         else:
             verdict = "khớp đề xuất" if (lead == h.leader and dep == h.deputy) else "khác đề xuất"
         out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} ({verdict})")
-    return "\n".join(out) + "\n"
+    from thidua.textsafe import shown_text
+
+    return "\n".join(shown_text(line) for line in out) + "\n"
 
 
 @handles_errors
@@ -88,29 +91,49 @@ def handover(
 
     Example: thidua handover 2020 --root examples/bac-kan --bloc mttq --write
     """
-    from thidua.cli.score_cmd import print_findings
-    from thidua.handover_run import handover_at
+    from thidua.loading.root import bloc_year_path, display_path
+    from thidua.locking import locked
 
     data_root = resolve_root(root)
-    run = handover_at(data_root, year, bloc)
+    if not write:
+        raise typer.Exit(_show(handover_at_root(data_root, year, bloc), year, bloc, as_json))
+    # --write: this year's file is locked from reading it to creating next year's, so two runs (or an
+    # import into this year) take turns; next year's file is created only if it does not exist.
+    next_path = bloc_year_path(data_root, bloc, year + 1)
+    existed = os.path.lexists(next_path)
+    this_year = bloc_year_path(data_root, bloc, year)
+    with locked([this_year] if this_year.is_file() else [], shown=lambda p: display_path(data_root, p)):
+        run = handover_at_root(data_root, year, bloc)
+        code = _show(run, year, bloc, as_json)
+        if code == 0:
+            code = _write_next(run, data_root, existed)
+    raise typer.Exit(code)
+
+
+def handover_at_root(data_root, year: int, bloc: str):
+    from thidua.handover_run import handover_at
+
+    return handover_at(data_root, year, bloc)
+
+
+def _show(run, year: int, bloc: str, as_json: bool) -> int:
+    from thidua.cli.score_cmd import print_findings
+
     if run.refused:
         print_findings(run.findings)
         sys.stderr.write(f"thidua: tệp năm {year} của khối {bloc} có lỗi; sửa trước khi bàn giao "
                          f"(thidua validate blocs/{bloc}/{year}.yaml)\n")
-        raise typer.Exit(1)
+        return 1
     if as_json:
         sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(handover_text(run))
     print_findings([d for d in run.findings if not d.is_error])
-    if write:
-        raise typer.Exit(_write_next(run, data_root))
-    raise typer.Exit(0)
+    return 0
 
 
-def _write_next(run, data_root) -> int:
-    import os
-
+def _write_next(run, data_root, existed: bool) -> int:
+    from thidua.loading.load import Workspace
     from thidua.loading.root import display_path
     from thidua.render.next_year import next_year_text
     from thidua.writing import create_new
@@ -123,11 +146,16 @@ def _write_next(run, data_root) -> int:
     if create_new(run.next_file, text.encode("utf-8")):
         sys.stderr.write(f"đã tạo {shown}\n")
         return 0
-    sys.stderr.write(f"thidua: {shown} đã có; không ghi đè. Khác biệt so với đề xuất:\n")
-    n = run.next_year
+    if existed:
+        sys.stderr.write(f"thidua: {shown} đã có; không ghi đè. Khác biệt so với đề xuất:\n")
+    else:
+        sys.stderr.write(f"thidua: một lần chạy khác vừa tạo {shown} trong lúc lệnh này chạy; không ghi đè. "
+                         "Khác biệt so với đề xuất:\n")
     h = run.handover
+    nxt = Workspace(data_root).bloc_year_of(h.bloc, h.next_year)  # read now, not before the other run wrote it
+    n = nxt.bloc_year if nxt is not None else None
     if n is None:
-        sys.stderr.write("  (tệp hiện có không đọc được; chạy thidua validate)\n")
+        sys.stderr.write(f"  (tệp hiện có có lỗi; chạy thidua validate {shown})\n")
         return 1
     diffs = []
     leader, deputy = h.decided_leader or h.leader, h.decided_deputy or h.deputy
@@ -143,5 +171,5 @@ def _write_next(run, data_root) -> int:
     for mid in have:
         if mid not in proposed:
             diffs.append(f"  members: tệp có thêm {mid}")
-    sys.stderr.write(os.linesep.join(diffs or ["  không khác về Trưởng khối, Phó khối và thành viên"]) + "\n")
+    sys.stderr.write("\n".join(diffs or ["  không khác về Trưởng khối, Phó khối và thành viên"]) + "\n")
     return 1

@@ -19,7 +19,7 @@ from thidua.model import Criterion, Table
 
 META_SHEET = "_thidua"
 MAGIC = "thidua-form"
-VERSION = 1
+VERSION = 2  # 2: a self form fills self_bonus and self_deductions, never the counted lists
 KINDS = {"self": "tự chấm", "agreed": "thống nhất"}
 FIELDS = ("score", "bonus", "deductions")
 PARTS = ("points", "reason")

@@ -17,6 +17,10 @@ from thidua.model import Adjustment, BlocYear, Member, MemberScores, Table
 MIN_SLOTS = 3  # empty bonus / deduction rows offered per member beyond those already recorded
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 AGREED_SHEET = "Điểm thống nhất"
+# Visible, locked texts that the import holds the hidden metadata against (thidua.forms.meta_read).
+SELF_TITLE = "PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {year}"
+AGREED_TITLE = "BẢNG NHẬP ĐIỂM THỐNG NHẤT SAU CHẤM CHÉO NĂM {year}"
+ROW_LABELS = {"bonus": "Thưởng", "deductions": "Trừ"}  # "Thưởng 1", "Trừ 2" in column A
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -54,6 +58,11 @@ class FormPlan:
     deduction_slots: int
 
 
+def bloc_line(bloc: str, year: int) -> str:
+    """How the instructions sheet's line "Khối: <name> (mã <bloc>) · Năm: <year>" ends."""
+    return f"(mã {bloc}) · Năm: {year}"
+
+
 def sheet_titles(members: tuple[Member, ...]) -> dict[str, str]:
     """A valid, unique Excel sheet title per member id (≤ 31 characters, no []:*?/\\)."""
     taken = {INSTRUCTIONS_SHEET.casefold(), AGREED_SHEET.casefold(), META_SHEET.casefold()}
@@ -83,8 +92,9 @@ def plan_form(by: BlocYear, table: Table, kind: str, province: str = "") -> Form
             member=m,
             sheet=titles[m.id],
             scores=tuple((p.criterion, p.points) for p in points),
-            bonus=sheet.bonus if sheet else (),
-            deductions=sheet.deductions if sheet else (),
+            # A self form shows (and fills) what the member claims, never the figures that count.
+            bonus=(sheet.self_bonus if kind == "self" else sheet.bonus) if sheet else (),
+            deductions=(sheet.self_deductions if kind == "self" else sheet.deductions) if sheet else (),
         ))
     return FormPlan(
         kind=kind,

@@ -1,55 +1,39 @@
 """Reading a filled form: every input cell checked, every problem a finding (E8xx), never a traceback.
 
-The workbook is opened twice with openpyxl: once for the values Excel cached
-(``data_only=True``) and once for the formulas, so a formula Excel never
-computed (no cached value) is told apart from an empty cell.
+The file is read with a bounded read (regular files only), recognised before openpyxl
+sees it (an old .xls, a PDF, a CSV, an OpenDocument .ods from LibreOffice, a broken zip
+each get their own message), then opened twice: once for the values Excel cached
+(``data_only=True``) and once for the formulas, so a formula Excel never computed (no
+cached value) is told apart from an empty cell. The hidden metadata is untrusted input,
+checked by :mod:`thidua.forms.meta_read`.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
-from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic, Source, has_errors
-from thidua.forms.meta import (
-    FIELDS,
-    KINDS,
-    MAGIC,
-    MAX_REASON,
-    META_SHEET,
-    PARTS,
-    VERSION,
-    Check,
-    FormMeta,
-    Slot,
-    number_text,
-)
+from thidua.forms.cells import read_cell
+from thidua.forms.meta import META_SHEET, FormMeta, Slot, number_text
+from thidua.forms.meta_read import check_layout, parse_meta
+from thidua.forms.plan import INSTRUCTIONS_SHEET
 from thidua.loading.reading import ReadRefused, read_bounded
 from thidua.rules import (
     e800_form_unreadable,
     e801_form_wrong_file_type,
     e802_form_not_thidua,
-    e803_form_bad_metadata,
     e804_form_structure_changed,
-    e805_form_not_a_number,
-    e806_form_number_out_of_range,
-    e807_form_bad_reason,
-    w808_form_formula,
 )
+from thidua.textsafe import shown_text
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-MAX_PLACES = 4  # more decimals than this is a computation left unrounded, not a score
-_COORDINATE = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
-_COMMA_NUMBER = re.compile(r"^[+-]?\d+,\d+$")
-_DOT_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!")
+ODS_HINT = ("Trong LibreOffice: Tệp › Lưu thành (File › Save As), chọn kiểu tệp «Excel 2007-365 (.xlsx)», "
+            "bấm «Dùng định dạng Excel 2007-365!», rồi nhập tệp .xlsx đó.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +79,9 @@ def _not_xlsx(data: bytes) -> tuple[str, str]:
         return "tệp PDF, không phải tệp Excel .xlsx", "Gửi lại đúng tệp .xlsx đã điền."
     if not data.strip():
         return "tệp rỗng", "Gửi lại đúng tệp .xlsx đã điền."
-    head = data[:2048]
+    head = data[:4096]
+    if b"opendocument.spreadsheet" in head or b"urn:oasis:names:tc:opendocument" in head:
+        return "tệp OpenDocument (.fods) của LibreOffice/OpenOffice, không phải tệp Excel .xlsx", ODS_HINT
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
@@ -106,9 +92,33 @@ def _not_xlsx(data: bytes) -> tuple[str, str]:
     return "không phải tệp Excel .xlsx", "Gửi lại đúng tệp .xlsx do thidua xuất ra, đã điền."
 
 
+def _zip_problem(data: bytes) -> tuple[object, str, str] | None:
+    """A finding (rule, message, hint) for a zip that is not a workbook openpyxl should open."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            mimetype = z.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, ValueError, OSError, KeyError, RuntimeError, NotImplementedError) as exc:
+        return (e800_form_unreadable, f"tệp nén .xlsx bị hỏng ({shown_text(str(exc))[:120]})",
+                "Mở tệp bằng Excel rồi lưu lại, hoặc xin gửi lại tệp.")
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        what = "bảng tính OpenDocument (.ods)" if b"spreadsheet" in mimetype else "tệp OpenDocument (.odt, .odp…)"
+        return (e801_form_wrong_file_type, f"{what} của LibreOffice/OpenOffice, không phải tệp Excel .xlsx", ODS_HINT)
+    if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+        return (e800_form_unreadable, "tệp giải nén quá lớn, không phải một biểu mẫu chấm điểm", "Gửi lại đúng tệp .xlsx.")
+    if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            return (e801_form_wrong_file_type, "tệp Excel nhị phân (.xlsb), không phải .xlsx",
+                    "Mở tệp bằng Excel, chọn Lưu thành (Save As) > Excel Workbook (.xlsx).")
+        return (e801_form_wrong_file_type, "tệp nén nhưng không phải bảng tính Excel (.docx, .zip…?)",
+                "Gửi lại đúng tệp .xlsx.")
+    return None
+
+
 def read_form(path: Path, name: str | None = None) -> FormRead:
     """Read and check one form; any failure is a finding naming the file, sheet and cell."""
-    name = name or str(path)
+    name = shown_text(name or str(path))
 
     def fail(rule, message: str, hint: str | None = None) -> FormRead:
         return FormRead(name, None, (), (rule.RULE.at(Source(name), message, hint),))
@@ -116,25 +126,14 @@ def read_form(path: Path, name: str | None = None) -> FormRead:
     try:
         data = read_bounded(path, MAX_FORM_BYTES)
     except ReadRefused as refused:
-        hint = "Kiểm tra lại: có thể đã gửi nhầm tệp." if refused.kind == "too-large" else \
-            "Kiểm tra đường dẫn và quyền đọc tệp."
-        return fail(e800_form_unreadable, refused.message + ("; biểu mẫu chấm điểm chỉ vài chục KB"
-                                                             if refused.kind == "too-large" else ""), hint)
+        large = refused.kind == "too-large"
+        return fail(e800_form_unreadable, refused.message + ("; biểu mẫu chấm điểm chỉ vài chục KB" if large else ""),
+                    "Kiểm tra lại: có thể đã gửi nhầm tệp." if large else "Kiểm tra đường dẫn và quyền đọc tệp.")
     if not data.startswith(b"PK"):
         return fail(e801_form_wrong_file_type, *_not_xlsx(data))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            unzipped = sum(i.file_size for i in z.infolist())
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        return fail(e800_form_unreadable, f"tệp nén .xlsx bị hỏng ({exc})",
-                    "Mở tệp bằng Excel rồi lưu lại, hoặc xin gửi lại tệp.")
-    if unzipped > MAX_UNZIPPED_BYTES:
-        return fail(e800_form_unreadable, "tệp giải nén quá lớn, không phải một biểu mẫu chấm điểm",
-                    "Gửi lại đúng tệp .xlsx.")
-    if "xl/workbook.xml" not in names:
-        return fail(e801_form_wrong_file_type, "tệp nén nhưng không phải bảng tính Excel (.docx, .zip…?)",
-                    "Gửi lại đúng tệp .xlsx.")
+    problem = _zip_problem(data)
+    if problem is not None:
+        return fail(*problem)
     try:
         import warnings
 
@@ -145,170 +144,50 @@ def read_form(path: Path, name: str | None = None) -> FormRead:
             values = load_workbook(io.BytesIO(data), data_only=True)
             formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # noqa: BLE001 - any broken workbook is a problem to report, not a crash
-        return fail(e800_form_unreadable, f"không mở được bảng tính ({type(exc).__name__}: {exc})",
-                    "Mở tệp bằng Excel rồi lưu lại dạng .xlsx, hoặc xin gửi lại tệp.")
+        return fail(e800_form_unreadable, f"không mở được bảng tính ({type(exc).__name__}: "
+                    f"{shown_text(str(exc))[:200]})", "Mở tệp bằng Excel rồi lưu lại dạng .xlsx, hoặc xin gửi lại tệp.")
     if META_SHEET not in values.sheetnames:
         return fail(e802_form_not_thidua, "không phải biểu mẫu do thidua xuất ra (thiếu trang ẩn _thidua)")
-    meta, problems = _read_meta(values[META_SHEET], name)
+    meta, problems = parse_meta(values[META_SHEET], name)
     if meta is None:
         return FormRead(name, None, (), tuple(problems))
-    for ref in [*((c.sheet, c.cell) for c in meta.checks), *((s.sheet, s.cell) for s in meta.slots)]:
-        if ref[0] in values.sheetnames and not _COORDINATE.match(ref[1]):
-            return FormRead(name, None, (), (*problems, e803_form_bad_metadata.RULE.at(
-                Source(name, sheet=META_SHEET), f"trang ẩn _thidua không hợp lệ (ô '{ref[1]}')")))
+    problems.extend(_missing_sheets(meta, values.sheetnames, name))
+    if has_errors(problems):
+        return FormRead(name, meta, (), tuple(problems))
     for c in meta.checks:
-        if c.sheet not in values.sheetnames:
-            problems.append(e804_form_structure_changed.RULE.at(
-                Source(name), f"thiếu trang '{c.sheet}' của biểu mẫu",
-                "Không đổi tên, không xóa trang; xuất lại biểu mẫu nếu cần."))
-            continue
         got = values[c.sheet][c.cell].value
         if str(got if got is not None else "") != c.expected:
+            shown = shown_text(str(got or ""))
             problems.append(e804_form_structure_changed.RULE.at(
                 Source(name, sheet=c.sheet, cell=c.cell),
-                f"cấu trúc biểu mẫu đã bị thay đổi: ô này phải là '{c.expected}', nhưng là '{got or ''}'",
-                "Không chèn, xóa dòng, cột; điền lại trên biểu mẫu mới xuất."))
+                f"cấu trúc biểu mẫu đã bị thay đổi: ô này phải là '{shown_text(c.expected)}', nhưng là "
+                f"'{shown[:60]}'", "Không chèn, xóa dòng, cột; điền lại trên biểu mẫu mới xuất."))
+    if not has_errors(problems):  # rows and columns in place: the metadata must now say what the sheets say
+        problems.extend(check_layout(meta, values, name))
     if has_errors(problems):
         return FormRead(name, meta, (), tuple(problems))
     cells = []
     for slot in meta.slots:
-        if slot.sheet not in values.sheetnames:
-            problems.append(e804_form_structure_changed.RULE.at(Source(name),
-                                                                 f"thiếu trang '{slot.sheet}' của biểu mẫu"))
-            continue
-        value, found = _read_cell(values[slot.sheet][slot.cell].value, formulas[slot.sheet][slot.cell].value,
-                                  slot, name)
+        value, found = read_cell(values[slot.sheet][slot.cell].value, formulas[slot.sheet][slot.cell].value,
+                                 slot, name)
         problems.extend(found)
         if not any(p.is_error for p in found):
             cells.append(CellValue(slot, value))
     return FormRead(name, meta, tuple(cells), tuple(problems))
 
 
-def _read_meta(ws, file: str) -> tuple[FormMeta | None, list[Diagnostic]]:
-    def bad(why: str) -> tuple[None, list[Diagnostic]]:
-        return None, [e803_form_bad_metadata.RULE.at(Source(file, sheet=META_SHEET),
-                                                      f"trang ẩn _thidua không hợp lệ ({why})")]
-
-    head: dict[str, str] = {}
-    slots: list[Slot] = []
-    checks: list[Check] = []
-    for row in ws.iter_rows(values_only=True):
-        cells = ["" if v is None else str(v) for v in row]
-        if not any(cells):
-            continue
-        kind = cells[0]
-        if kind == "input":
-            cells += [""] * (9 - len(cells))
-            _, sheet, cell, member, field, key, part, baseline, top = cells[:9]
-            if field not in FIELDS or part not in PARTS:
-                return bad(f"ô {cell} có loại '{field}/{part}'")
-            try:
-                maximum = Decimal(top) if top else None
-            except InvalidOperation:
-                return bad(f"điểm tối đa '{top}'")
-            slots.append(Slot(sheet, cell, member, field, key, part, baseline, maximum))
-        elif kind == "check":
-            cells += [""] * (4 - len(cells))
-            checks.append(Check(cells[1], cells[2], cells[3]))
-        elif kind != "row" and len(cells) >= 2:
-            head[kind] = cells[1]
-    if head.get("magic") != MAGIC:
-        return None, [e802_form_not_thidua.RULE.at(Source(file, sheet=META_SHEET),
-                                                    "trang ẩn _thidua thiếu dấu nhận biết của thidua")]
-    if head.get("version") != str(VERSION):
-        return None, [e803_form_bad_metadata.RULE.at(
-            Source(file, sheet=META_SHEET), f"biểu mẫu phiên bản {head.get('version')}, thidua này đọc phiên bản "
-            f"{VERSION}", "Xuất lại biểu mẫu bằng thidua đang dùng.")]
-    if head.get("kind") not in KINDS:
-        return bad(f"loại biểu mẫu '{head.get('kind')}'")
-    year = head.get("year", "")
-    if not year.isdigit():
-        return bad(f"năm '{year}'")
-    return FormMeta(head["kind"], head.get("bloc", ""), int(year), head.get("table", ""),
-                    head.get("fingerprint", ""), tuple(slots), tuple(checks)), []
-
-
-def _read_cell(value, formula, slot: Slot, file: str) -> tuple[Decimal | str | None, list[Diagnostic]]:
-    """Check one input cell: numbers for points, text for reasons; blank is None."""
-    where = Source(file, sheet=slot.sheet, cell=slot.cell)
-
-    def problem(module, message: str, hint: str | None = None) -> Diagnostic:
-        return module.RULE.at(where, message, hint)
-
-    found: list[Diagnostic] = []
-    is_formula = (isinstance(formula, str) and formula.startswith("=")) or (
-        formula is not None and not isinstance(formula, (str, int, float, Decimal, bool)) and
-        type(formula).__name__ in ("ArrayFormula", "DataTableFormula"))
-    if is_formula:
-        if value is None:
-            return None, [problem(e805_form_not_a_number, "ô chứa công thức chưa được Excel tính (không có giá trị lưu sẵn)",
-                                  "Mở tệp bằng Excel, nhấn F9 rồi lưu lại; tốt hơn, gõ thẳng con số vào ô.")]
-        found.append(problem(w808_form_formula, f"ô chứa công thức ({formula}); dùng giá trị Excel đã tính"))
-    if slot.part == "reason":
-        if value is None:
-            return None, found
-        if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
-            return None, [*found, problem(e807_form_bad_reason, "ô lý do phải là chữ")]
-        text = value if isinstance(value, str) else _number_to_text(value)
-        text = unicodedata.normalize("NFC", text.replace("_x000D_", "").replace("\r\n", "\n")).strip()
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-        if len(text) > MAX_REASON:
-            return None, [*found, problem(e807_form_bad_reason, f"lý do dài {len(text)} ký tự, quá {MAX_REASON}", "Ghi ngắn gọn hơn.")]
-        if text:  # the same text checks as a YAML file: legacy fonts (TCVN3, VNI), Icelandic eth for Đ
-            from thidua.loading.decode import decode
-
-            bad = [problem(e807_form_bad_reason, d.message, d.hint) for d in decode(text.encode("utf-8"), slot.sheet).diagnostics
-                   if d.is_error]
-            if bad:
-                return None, [*found, *bad]
-        return (text or None), found
-    return _read_number(value, slot, problem, found)
-
-
-def _number_to_text(value) -> str:
-    if isinstance(value, float):
-        return repr(value).removesuffix(".0")
-    return str(value)
-
-
-def _read_number(value, slot: Slot, problem, found: list[Diagnostic]):
-    if value is None:
-        return None, found
-    if isinstance(value, bool):
-        return None, [*found, problem(e805_form_not_a_number, f"ô chứa giá trị {'TRUE' if value else 'FALSE'}, cần một số")]
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None, found
-        if _COMMA_NUMBER.match(text):
-            return None, [*found, problem(e805_form_not_a_number,
-                f"ô chứa chữ '{text}', không phải số (dấu phẩy thập phân gõ vào ô kiểu chữ)",
-                f"Nếu ý là {text} điểm, xóa ô rồi gõ lại thành số: {text.replace(',', '.')} trên máy dùng dấu "
-                f"chấm thập phân, {text} trên máy cài tiếng Việt; ô số tự căn lề phải.")]
-        if _DOT_NUMBER.match(text):
-            return None, [*found, problem(e805_form_not_a_number,
-                f"ô chứa chữ '{text}', không phải số (số được nhập dạng chữ)",
-                "Xóa ô rồi gõ lại con số (không có dấu nháy ' ở đầu); ô số tự căn lề phải.")]
-        if text in _EXCEL_ERRORS:
-            return None, [*found, problem(e805_form_not_a_number, f"ô báo lỗi Excel {text}", "Gõ thẳng con số vào ô.")]
-        shown = text if len(text) <= 30 else text[:27] + "…"
-        return None, [*found, problem(e805_form_not_a_number, f"ô điểm chứa chữ '{shown}', cần một số",
-                                      "Ghi lý do vào ô lý do; ô điểm chỉ nhận số.")]
-    if not isinstance(value, (int, float, Decimal)):
-        return None, [*found, problem(e805_form_not_a_number, f"ô chứa {type(value).__name__} (ngày giờ?), cần một số",
-                                      "Định dạng ô là Number/General rồi gõ lại con số.")]
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not number.is_finite():
-        return None, [*found, problem(e806_form_number_out_of_range, "ô chứa giá trị không phải số hữu hạn")]
-    if number < 0:
-        return None, [*found, problem(e806_form_number_out_of_range, f"điểm âm ({vn_number(number)})",
-                                      "Ghi số điểm dương; điểm trừ ghi ở phần điểm trừ, không ghi số âm.")]
-    if slot.maximum is not None and number > slot.maximum:
-        what = {"score": f"tiêu chí {slot.key}", "bonus": "điểm thưởng", "deductions": "điểm trừ"}[slot.field]
-        return None, [*found, problem(e806_form_number_out_of_range,
-            f"{vn_number(number)} vượt điểm tối đa {vn_number(slot.maximum)} của {what}",
-            f"Ghi số từ 0 đến {vn_number(slot.maximum)}.")]
-    if -number.as_tuple().exponent > MAX_PLACES:
-        return None, [*found, problem(e806_form_number_out_of_range, f"số {vn_number(number)} có quá {MAX_PLACES} chữ số thập phân",
-                                      "Làm tròn điểm (ví dụ 9,25) rồi gõ lại con số.")]
-    return number, found
+def _missing_sheets(meta: FormMeta, present: list[str], file: str) -> list[Diagnostic]:
+    """One finding per sheet of the form that is gone (renamed or deleted), naming the strangers."""
+    wanted = list(dict.fromkeys([INSTRUCTIONS_SHEET, *(c.sheet for c in meta.checks), *(s.sheet for s in meta.slots)]))
+    missing = [s for s in wanted if s not in present]
+    if not missing:
+        return []
+    strangers = [s for s in present if s not in wanted and s != META_SHEET]
+    out = []
+    for sheet in missing:
+        extra = (f"; có trang lạ {', '.join(repr(shown_text(s)) for s in strangers[:3])}: đổi tên lại thành "
+                 f"'{shown_text(sheet)}'" if strangers else "")
+        out.append(e804_form_structure_changed.RULE.at(
+            Source(file, sheet=shown_text(sheet)), f"thiếu trang '{shown_text(sheet)}' của biểu mẫu{extra}",
+            "Không đổi tên, không xóa trang; xuất lại biểu mẫu nếu cần."))
+    return out

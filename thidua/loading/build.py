@@ -128,6 +128,8 @@ def build_scores(e: Entry) -> m.MemberScores:
         deductions=_adjust(deductions, f.at("deductions")),
         asserted_total=f.get("total"),
         asserted_src=f.at("total") if f.has("total") else None,
+        self_bonus=_adjust(f.get("self_bonus"), f.at("self_bonus")),
+        self_deductions=_adjust(f.get("self_deductions"), f.at("self_deductions")),
     )
 
 

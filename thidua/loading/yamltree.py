@@ -17,6 +17,7 @@ from dataclasses import MISSING, dataclass, fields
 import yaml
 
 from thidua.diagnostics import Diagnostic, Source
+from thidua.loading.textcheck import check_text
 from thidua.rules import (
     e100_yaml_syntax,
     e101_duplicate_key,
@@ -227,6 +228,7 @@ def parse(text: str, file: str) -> Tree:
         loader.dispose()
     if stack:  # stopped early (too deep or a second document): nothing trustworthy to check
         return Tree(None, tuple(diags))
+    diags.extend(check_text(text, root, file))  # escapes that hide control characters (E107, E108)
     return Tree(root, tuple(diags))
 
 

@@ -1,4 +1,10 @@
-"""Findings as text (with the source line and a caret), JSON, or GitHub annotations."""
+"""Findings as text (with the source line and a caret), JSON, or GitHub annotations.
+
+A finding quotes the data (a bad id, a cell's text, a file name, the source line): in the
+text and GitHub formats every piece of it goes through :func:`thidua.textsafe.shown_text`,
+so no escape sequence reaches the terminal and no line can be read as a workflow command
+beyond the annotation we mean. JSON stays as it was (its escaping is already inert).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from thidua.diagnostics import Diagnostic, Severity, count
+from thidua.textsafe import shown_text
 
 LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -37,17 +44,19 @@ class Style:
 
 def format_text(d: Diagnostic, line_text: str | None, style: Style) -> str:
     sev = style.red("error") if d.is_error else style.yellow("warning")
-    head = f"{style.bold(str(d.source))}: {sev} {d.code}: {d.message}"
+    head = f"{style.bold(shown_text(str(d.source)))}: {sev} {d.code}: {shown_text(d.message)}"
     parts = [head]
     if line_text is not None and d.source.line:
-        shown = line_text.rstrip("\n").replace("\t", " ")
+        raw = line_text.rstrip("\r\n").replace("\t", " ")
+        caret_col = max(d.source.col, 1) - 1
+        shown = shown_text(raw)
+        caret_col = len(shown_text(raw[:caret_col])) if caret_col <= len(raw) else len(shown)
         num = str(d.source.line)
         pad = " " * len(num)
-        caret_col = max(d.source.col, 1) - 1
         parts.append(f"  {style.dim(num + ' |')} {shown}")
         parts.append(f"  {style.dim(pad + ' |')} {' ' * min(caret_col, len(shown))}{style.red('^')}")
     if d.hint:
-        parts.append(f"  {style.dim('gợi ý:')} {d.hint}")
+        parts.append(f"  {style.dim('gợi ý:')} {shown_text(d.hint)}")
     return "\n".join(parts)
 
 
@@ -87,8 +96,8 @@ def render_github(diags: Sequence[Diagnostic], files: int) -> str:
     out = []
     for d in diags:
         level = "error" if d.is_error else "warning"
-        props = f"file={_gh_escape(d.source.file, True)},line={d.source.line or 1},col={d.source.col or 1}"
-        msg = f"{d.code}: {d.message}" + (f" — {d.hint}" if d.hint else "")
+        props = f"file={_gh_escape(shown_text(d.source.file), True)},line={d.source.line or 1},col={d.source.col or 1}"
+        msg = f"{d.code}: {shown_text(d.message)}" + (f" — {shown_text(d.hint)}" if d.hint else "")
         out.append(f"::{level} {props},title={d.code}::{_gh_escape(msg)}")
     out.append(summary(files, diags))
     return "\n".join(out) + "\n"

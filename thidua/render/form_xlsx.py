@@ -15,7 +15,8 @@ locked. Sheet and workbook protection carry no password: they prevent slips,
 they are not a security boundary. Subtotals and totals are formulas. A very
 hidden sheet holds the metadata import needs (see thidua.forms.meta).
 
-openpyxl is imported inside :func:`form_xlsx` only.
+openpyxl is imported when a form is written, never at start-up. The cell primitives (styles,
+input cells and their validation, checked locked cells) are in :mod:`thidua.render.form_cells`.
 """
 
 from __future__ import annotations
@@ -24,17 +25,23 @@ import datetime as dt
 import io
 import math
 from collections.abc import Callable
-from decimal import Decimal
 
 from thidua.core.numbers import vn_number
-from thidua.forms.meta import MAGIC, MAX_REASON, META_SHEET, VERSION, Check, Slot, number_text
-from thidua.forms.plan import AGREED_SHEET, INSTRUCTIONS_SHEET, FormPlan, MemberForm
+from thidua.forms.meta import MAGIC, META_SHEET, VERSION, Check, Slot, number_text
+from thidua.forms.plan import (
+    AGREED_SHEET,
+    AGREED_TITLE,
+    INSTRUCTIONS_SHEET,
+    ROW_LABELS,
+    SELF_TITLE,
+    FormPlan,
+    MemberForm,
+    bloc_line,
+)
 from thidua.model import Adjustment, Criterion
+from thidua.render.form_cells import Book, Validations
 from thidua.render.xlsx import stable_zip
 
-FONT = "Times New Roman"
-INPUT_FILL = "FFF2CC"
-GROUP_FILL = "EDEDED"
 FIRST_ROW = 7  # first criterion row in both layouts
 
 
@@ -79,119 +86,43 @@ def instructions(plan: FormPlan) -> list[str]:
         "6. Ô để trống nghĩa là giữ nguyên số liệu đã có trong hồ sơ của khối (để trống không xóa điểm).",
         "7. Lưu tệp dạng Excel .xlsx, giữ nguyên tên tệp và tên các trang, gửi lại cho Trưởng khối.",
         "",
-        f"Khối: {plan.bloc_name} (mã {plan.bloc}) · Năm: {plan.year}",
+        f"Khối: {plan.bloc_name} {bloc_line(plan.bloc, plan.year)}",
         f"Bảng chấm điểm: {t.name} · tổng điểm tối đa {vn_number(t.ceiling)}",
         f"Mã bảng: {t.id} · dấu kiểm: {plan.fingerprint} (để thidua nhận ra biểu mẫu cũ)",
     ]
 
 
-def form_xlsx(plan: FormPlan) -> bytes:
-    """The form as .xlsx bytes, identical for identical plans."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.workbook.protection import WorkbookProtection
-    from openpyxl.worksheet.datavalidation import DataValidation
+class FormBook(Book):
+    """The form laid out from its plan: instructions, the scoring sheet(s), the hidden metadata."""
 
-    thin = Side(style="thin", color="808080")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    input_fill = PatternFill("solid", fgColor=INPUT_FILL)
-    group_fill = PatternFill("solid", fgColor=GROUP_FILL)
-    unlocked = Protection(locked=False)
+    def __init__(self, plan: FormPlan) -> None:
+        super().__init__(f"Biểu mẫu chấm điểm {plan.bloc} {plan.year}")
+        self.plan = plan
+        self.t = t = plan.table
+        self.rows = criteria_rows(t.groups)
+        self.cap_text = {
+            "bonus": f"Điểm thưởng{f' (tối đa {vn_number(t.bonus_cap)})' if t.bonus_cap is not None else ''}",
+            "deductions": f"Điểm trừ{f' (tối đa {vn_number(t.deduction_cap)})' if t.deduction_cap is not None else ''}",
+        }
+        self.total_label = "TỔNG ĐIỂM (cộng tiêu chí + điểm thưởng − điểm trừ)"
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.creator = "thidua"
-    wb.properties.title = f"Biểu mẫu chấm điểm {plan.bloc} {plan.year}"
-    slots: list[Slot] = []
-    checks: list[Check] = []
-
-    def put(ws, ref: str, value, *, bold=False, italic=False, size=12, wrap=False, align=None,
-            fill=None, boxed=False, color=None):
-        cell = ws[ref]
-        cell.value = value
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"  # data, not a formula
-        cell.font = Font(name=FONT, size=size, bold=bold, italic=italic, color=color)
-        cell.alignment = Alignment(wrap_text=wrap, vertical="center", horizontal=align)
-        if fill is not None:
-            cell.fill = fill
-        if boxed:
-            cell.border = border
-        return cell
-
-    def formula(ws, ref: str, text: str, *, bold=False):
-        cell = put(ws, ref, text, bold=bold, align="right", boxed=True)
-        cell.data_type = "f"
-        return cell
-
-    def checked(ws, ref: str, text: str, **kw):
-        put(ws, ref, text, **kw)
-        checks.append(Check(ws.title, ref, text))
-
-    class Validations:
-        """One DataValidation per distinct rule, added in first-use order."""
-
-        def __init__(self) -> None:
-            self.rules: dict[tuple, list[str]] = {}
-
-        def number(self, ref: str, top: Decimal | None) -> None:
-            self.rules.setdefault(("n", number_text(top)), []).append(ref)
-
-        def text(self, ref: str) -> None:
-            self.rules.setdefault(("t", ""), []).append(ref)
-
-        def install(self, ws) -> None:
-            for (kind, top), refs in self.rules.items():
-                if kind == "t":
-                    dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(MAX_REASON),
-                                        allow_blank=True, errorTitle="Lý do quá dài",
-                                        error=f"Ghi lý do ngắn gọn, tối đa {MAX_REASON} ký tự.")
-                elif top:
-                    dv = DataValidation(type="decimal", operator="between", formula1="0", formula2=top,
-                                        allow_blank=True, errorTitle="Điểm không hợp lệ",
-                                        error=f"Nhập một số từ 0 đến {vn_number(Decimal(top))}.",
-                                        promptTitle="Điểm", prompt=f"Từ 0 đến {vn_number(Decimal(top))} điểm.")
-                else:
-                    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                                        allow_blank=True, errorTitle="Điểm không hợp lệ",
-                                        error="Nhập một số không âm.")
-                dv.showErrorMessage = True
-                dv.showInputMessage = bool(dv.prompt)
-                dv.errorStyle = "stop"
-                for ref in refs:
-                    dv.add(ref)
-                ws.add_data_validation(dv)
-
-    def input_cell(ws, ref: str, value, slot: Slot, v: Validations, *, text=False) -> None:
-        put(ws, ref, value, fill=input_fill, boxed=True, wrap=text, align=None if text else "right")
-        ws[ref].protection = unlocked
-        slots.append(slot)
-        if text:
-            v.text(ref)
-        else:
-            v.number(ref, slot.maximum)
-
-    rows = criteria_rows(plan.table.groups)
-    t = plan.table
-
-    def member_column(ws, col: str, mf: MemberForm, row_of: dict[str, int], v: Validations,
+    def member_column(self, ws, col: str, mf: MemberForm, row_of: dict[str, int], v: Validations,
                       slot_ref: Callable[[str, int, str], str], sums: dict[str, int]) -> None:
         """A member's cells in one column: scores, subtotals, bonus, deductions, totals."""
         mid = mf.member.id
-        for c, _depth in rows:
+        for c, _depth in self.rows:
             ref = f"{col}{row_of[c.id]}"
             if c.is_leaf:
                 value = mf.score(c.id)
-                input_cell(ws, ref, value, Slot(ws.title, ref, mid, "score", c.id, "points",
+                self.input_cell(ws, ref, value, Slot(ws.title, ref, mid, "score", c.id, "points",
                                                 number_text(value), c.max), v)
             else:
                 parts = ",".join(f"{col}{row_of[ch.id]}" for ch in c.children)
-                formula(ws, ref, f"=SUM({parts})", bold=True).fill = group_fill
-        top_refs = ",".join(f"{col}{row_of[g.id]}" for g in t.groups)
-        formula(ws, f"{col}{sums['criteria']}", f"=SUM({top_refs})", bold=True)
-        for field, items, count, cap in (("bonus", mf.bonus, plan.bonus_slots, t.bonus_cap),
-                                         ("deductions", mf.deductions, plan.deduction_slots, t.deduction_cap)):
+                self.formula(ws, ref, f"=SUM({parts})", bold=True).fill = self.group_fill
+        top_refs = ",".join(f"{col}{row_of[g.id]}" for g in self.t.groups)
+        self.formula(ws, f"{col}{sums['criteria']}", f"=SUM({top_refs})", bold=True)
+        for field, items, count, cap in (("bonus", mf.bonus, self.plan.bonus_slots, self.t.bonus_cap),
+                                         ("deductions", mf.deductions, self.plan.deduction_slots, self.t.deduction_cap)):
             points_refs = []
             for i in range(1, count + 1):
                 item: Adjustment | None = items[i - 1] if i <= len(items) else None
@@ -199,172 +130,170 @@ def form_xlsx(plan: FormPlan) -> bytes:
                 rref = slot_ref(field, i, "reason")
                 points_refs.append(pref)
                 pval = item.points if item else None
-                input_cell(ws, pref, pval, Slot(ws.title, pref, mid, field, str(i), "points",
+                self.input_cell(ws, pref, pval, Slot(ws.title, pref, mid, field, str(i), "points",
                                                 number_text(pval), cap), v)
                 reason = item.reason if item else ""
-                input_cell(ws, rref, reason or None, Slot(ws.title, rref, mid, field, str(i), "reason", reason),
+                self.input_cell(ws, rref, reason or None, Slot(ws.title, rref, mid, field, str(i), "reason", reason),
                            v, text=True)
-            formula(ws, f"{col}{sums[field]}", f"=SUM({','.join(points_refs)})", bold=True)
-        formula(ws, f"{col}{sums['total']}",
+            self.formula(ws, f"{col}{sums[field]}", f"=SUM({','.join(points_refs)})", bold=True)
+        self.formula(ws, f"{col}{sums['total']}",
                 f"={col}{sums['criteria']}+{col}{sums['bonus']}-{col}{sums['deductions']}", bold=True)
 
-    def page(ws, landscape: bool, title_rows: str) -> None:
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.print_title_rows = title_rows
-        ws.protection.sheet = True
-        ws.protection.formatColumns = False
-        ws.protection.formatRows = False
-
-    def banner(ws, last_col: str, lines: list[tuple[str, dict]]) -> None:
-        for i, (text, style) in enumerate(lines, start=1):
-            ws.merge_cells(f"A{i}:{last_col}{i}")
-            put(ws, f"A{i}", text, wrap=True, align="center" if i <= 2 else "left", **style)
-        ws.row_dimensions[4].height = 34
-
-    def criterion_labels(ws, row_of: dict[str, int], name_width: int) -> None:
-        for c, depth in rows:
+    def criterion_labels(self, ws, row_of: dict[str, int], name_width: int) -> None:
+        for c, depth in self.rows:
             r = row_of[c.id]
             group = not c.is_leaf or depth == 0
-            checked(ws, f"A{r}", c.id, bold=group, boxed=True, align="left",
-                    fill=group_fill if not c.is_leaf else None)
-            put(ws, f"B{r}", c.name, bold=group, wrap=True, boxed=True,
-                fill=group_fill if not c.is_leaf else None)
+            self.checked(ws, f"A{r}", c.id, bold=group, boxed=True, align="left",
+                    fill=self.group_fill if not c.is_leaf else None)
+            self.put(ws, f"B{r}", c.name, bold=group, wrap=True, boxed=True,
+                fill=self.group_fill if not c.is_leaf else None)
+            from openpyxl.styles import Alignment
+
             ws[f"B{r}"].alignment = Alignment(wrap_text=True, vertical="center", indent=depth)
-            put(ws, f"C{r}", c.ceiling, bold=group, boxed=True, align="right",
-                fill=group_fill if not c.is_leaf else None)
+            self.put(ws, f"C{r}", c.ceiling, bold=group, boxed=True, align="right",
+                fill=self.group_fill if not c.is_leaf else None)
             ws.row_dimensions[r].height = 16.5 * max(1, math.ceil(len(c.name) / name_width))
 
-    cap_text = {
-        "bonus": f"Điểm thưởng{f' (tối đa {vn_number(t.bonus_cap)})' if t.bonus_cap is not None else ''}",
-        "deductions": f"Điểm trừ{f' (tối đa {vn_number(t.deduction_cap)})' if t.deduction_cap is not None else ''}",
-    }
-    total_label = "TỔNG ĐIỂM (cộng tiêu chí + điểm thưởng − điểm trừ)"
+    def lower_rows(self, ws, r: int, two_rows: bool, header: Callable[[str], str]):
+        """Rows below the criteria: their sum, bonus and deduction self.slots, the total.
 
-    def lower_rows(ws, r: int, two_rows: bool, header: Callable[[str], str]):
-        """Rows below the criteria: their sum, bonus and deduction slots, the total.
-
-        Returns the rows of the sums and, per (field, slot, part), the row of the slot: one row per slot
+        Returns the self.rows of the sums and, per (field, slot, part), the row of the slot: one row per slot
         (reason and points side by side) or two (points, then reason).
         """
         sums = {"criteria": r}
-        put(ws, f"B{r}", "Cộng điểm các tiêu chí", bold=True, boxed=True)
-        put(ws, f"C{r}", t.ceiling, bold=True, boxed=True, align="right")
+        self.put(ws, f"B{r}", "Cộng điểm các tiêu chí", bold=True, boxed=True)
+        self.put(ws, f"C{r}", self.t.ceiling, bold=True, boxed=True, align="right")
         at: dict[tuple[str, int, str], int] = {}
         r += 2
-        for field, count, short, cap in (("bonus", plan.bonus_slots, "Thưởng", t.bonus_cap),
-                                         ("deductions", plan.deduction_slots, "Trừ", t.deduction_cap)):
+        for field, count, short, cap in (("bonus", self.plan.bonus_slots, ROW_LABELS["bonus"], self.t.bonus_cap),
+                                         ("deductions", self.plan.deduction_slots, ROW_LABELS["deductions"],
+                                          self.t.deduction_cap)):
             sums[field] = r
-            put(ws, f"B{r}", header(field), bold=True, boxed=True)
-            put(ws, f"C{r}", cap, bold=True, boxed=True, align="right")
+            self.put(ws, f"B{r}", header(field), bold=True, boxed=True)
+            self.put(ws, f"C{r}", cap, bold=True, boxed=True, align="right")
             for i in range(1, count + 1):
                 for parts in ((("points",), ("reason",)) if two_rows else (("points", "reason"),)):
                     r += 1
-                    checked(ws, f"A{r}", f"{short} {i}", boxed=True)
+                    self.checked(ws, f"A{r}", f"{short} {i}", boxed=True)
                     if two_rows:
-                        put(ws, f"B{r}", f"{short} {i}: {'lý do' if parts == ('reason',) else 'số điểm'}", boxed=True)
+                        self.put(ws, f"B{r}", f"{short} {i}: {'lý do' if parts == ('reason',) else 'số điểm'}", boxed=True)
                         if parts == ("reason",):
                             ws.row_dimensions[r].height = 33
-                    put(ws, f"C{r}", None, boxed=True)
+                    self.put(ws, f"C{r}", None, boxed=True)
                     for part in parts:
                         at[(field, i, part)] = r
             r += 2
         sums["total"] = r
-        put(ws, f"B{r}", total_label, bold=True, boxed=True)
-        put(ws, f"C{r}", None, boxed=True)
+        self.put(ws, f"B{r}", self.total_label, bold=True, boxed=True)
+        self.put(ws, f"C{r}", None, boxed=True)
         return sums, at
 
-    # -- instructions --------------------------------------------------------
-    guide = wb.create_sheet(INSTRUCTIONS_SHEET)
-    guide.column_dimensions["A"].width = 95
-    for i, line in enumerate(instructions(plan), start=1):
-        put(guide, f"A{i}", line, bold=i in (1, 4), size=13 if i == 1 else 12, wrap=True)
-        guide.row_dimensions[i].height = 16.5 * max(1, math.ceil(len(line) / 88))
-    page(guide, False, "1:1")
+    def guide(self) -> None:
+        """The instructions sheet."""
+        guide = self.wb.create_sheet(INSTRUCTIONS_SHEET)
+        guide.column_dimensions["A"].width = 95
+        for i, line in enumerate(instructions(self.plan), start=1):
+            self.put(guide, f"A{i}", line, bold=i in (1, 4), size=13 if i == 1 else 12, wrap=True)
+            guide.row_dimensions[i].height = 16.5 * max(1, math.ceil(len(line) / 88))
+        self.page(guide, False, "1:1")
 
-    # -- the scoring sheets ----------------------------------------------------
-    if plan.kind == "self":
-        for mf in plan.members:
-            ws = wb.create_sheet(mf.sheet)
+    def scoring_sheets(self) -> None:
+        """One sheet per member (self scores), or the agreed sheet."""
+        from openpyxl.utils import get_column_letter
+
+        if self.plan.kind == "self":
+            for mf in self.plan.members:
+                ws = self.wb.create_sheet(mf.sheet)
+                v = Validations()
+                for col, width in (("A", 10), ("B", 66), ("C", 11), ("D", 13)):
+                    ws.column_dimensions[col].width = width
+                self.banner(ws, "D", [
+                    (SELF_TITLE.format(year=self.plan.year), {"bold": True, "size": 13}),
+                    (self.plan.bloc_name, {"bold": True}),
+                    (f"Đơn vị: {mf.member.name} (mã {mf.member.id})", {"bold": True}),
+                    ("Nhập điểm tự chấm vào các ô nền vàng, từ 0 đến điểm tối đa; ghi điểm thưởng, điểm trừ kèm "
+                     f"lý do. Tổng điểm tự tính. Xem trang «{INSTRUCTIONS_SHEET}».", {"italic": True}),
+                ])
+                self.checks.append(Check(ws.title, "A3", f"Đơn vị: {mf.member.name} (mã {mf.member.id})"))
+                for col, head in zip("ABCD", ("Mã", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"), strict=True):
+                    self.put(ws, f"{col}6", head, bold=True, wrap=True, align="center", boxed=True, fill=self.group_fill)
+                row_of = {c.id: FIRST_ROW + i for i, (c, _) in enumerate(self.rows)}
+                self.criterion_labels(ws, row_of, 70)
+                sums, at = self.lower_rows(ws, FIRST_ROW + len(self.rows), False,
+                                      lambda f: f"{self.cap_text[f]}: ghi lý do ở cột B, số điểm ở cột D")
+                self.member_column(ws, "D", mf, row_of, v,
+                              lambda f, i, p, at=at: f"{'B' if p == 'reason' else 'D'}{at[(f, i, p)]}", sums)
+                v.install(ws)
+                ws.freeze_panes = "A7"
+                self.page(ws, False, "6:6")
+        else:
+            ws = self.wb.create_sheet(AGREED_SHEET)
             v = Validations()
-            for col, width in (("A", 10), ("B", 66), ("C", 11), ("D", 13)):
+            last = get_column_letter(3 + len(self.plan.members))
+            for col, width in (("A", 8), ("B", 52), ("C", 9)):
                 ws.column_dimensions[col].width = width
-            banner(ws, "D", [
-                (f"PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {plan.year}", {"bold": True, "size": 13}),
-                (plan.bloc_name, {"bold": True}),
-                (f"Đơn vị: {mf.member.name} (mã {mf.member.id})", {"bold": True}),
-                ("Nhập điểm tự chấm vào các ô nền vàng, từ 0 đến điểm tối đa; ghi điểm thưởng, điểm trừ kèm "
-                 f"lý do. Tổng điểm tự tính. Xem trang «{INSTRUCTIONS_SHEET}».", {"italic": True}),
+            self.banner(ws, last, [
+                (AGREED_TITLE.format(year=self.plan.year), {"bold": True, "size": 13}),
+                (self.plan.bloc_name, {"bold": True}),
+                (f"Bảng chấm điểm: {self.t.name}", {}),
+                ("Nhập điểm khối đã thống nhất vào các ô nền vàng, mỗi đơn vị một cột, từ 0 đến điểm tối đa; "
+                 f"ghi điểm thưởng, điểm trừ kèm lý do. Tổng điểm tự tính. Xem trang «{INSTRUCTIONS_SHEET}».",
+                 {"italic": True}),
             ])
-            checks.append(Check(ws.title, "A3", f"Đơn vị: {mf.member.name} (mã {mf.member.id})"))
-            for col, head in zip("ABCD", ("Mã", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm"), strict=True):
-                put(ws, f"{col}6", head, bold=True, wrap=True, align="center", boxed=True, fill=group_fill)
-            row_of = {c.id: FIRST_ROW + i for i, (c, _) in enumerate(rows)}
-            criterion_labels(ws, row_of, 70)
-            sums, at = lower_rows(ws, FIRST_ROW + len(rows), False,
-                                  lambda f: f"{cap_text[f]}: ghi lý do ở cột B, số điểm ở cột D")
-            member_column(ws, "D", mf, row_of, v,
-                          lambda f, i, p, at=at: f"{'B' if p == 'reason' else 'D'}{at[(f, i, p)]}", sums)
+            for col, head in zip("ABC", ("Mã", "Nội dung tiêu chí", "Điểm tối đa"), strict=True):
+                self.put(ws, f"{col}5", head, bold=True, wrap=True, align="center", boxed=True, fill=self.group_fill)
+            self.put(ws, "B6", "(mã đơn vị)", italic=True, size=10, align="right")
+            ws.row_dimensions[5].height = 48
+            row_of = {c.id: FIRST_ROW + i for i, (c, _) in enumerate(self.rows)}
+            self.criterion_labels(ws, row_of, 56)
+            sums, slot_rows = self.lower_rows(ws, FIRST_ROW + len(self.rows), True, lambda f: self.cap_text[f])
+            for j, mf in enumerate(self.plan.members):
+                col = get_column_letter(4 + j)
+                ws.column_dimensions[col].width = 14
+                self.put(ws, f"{col}5", mf.member.label, bold=True, wrap=True, align="center", boxed=True, fill=self.group_fill)
+                self.checked(ws, f"{col}6", mf.member.id, italic=True, size=10, align="center", color="808080")
+                self.member_column(ws, col, mf, row_of, v,
+                              lambda f, i, p, col=col: f"{col}{slot_rows[(f, i, p)]}", sums)
             v.install(ws)
-            ws.freeze_panes = "A7"
-            page(ws, False, "6:6")
-    else:
-        ws = wb.create_sheet(AGREED_SHEET)
-        v = Validations()
-        last = get_column_letter(3 + len(plan.members))
-        for col, width in (("A", 8), ("B", 52), ("C", 9)):
-            ws.column_dimensions[col].width = width
-        banner(ws, last, [
-            (f"BẢNG NHẬP ĐIỂM THỐNG NHẤT SAU CHẤM CHÉO NĂM {plan.year}", {"bold": True, "size": 13}),
-            (plan.bloc_name, {"bold": True}),
-            (f"Bảng chấm điểm: {t.name}", {}),
-            ("Nhập điểm khối đã thống nhất vào các ô nền vàng, mỗi đơn vị một cột, từ 0 đến điểm tối đa; "
-             f"ghi điểm thưởng, điểm trừ kèm lý do. Tổng điểm tự tính. Xem trang «{INSTRUCTIONS_SHEET}».",
-             {"italic": True}),
-        ])
-        for col, head in zip("ABC", ("Mã", "Nội dung tiêu chí", "Điểm tối đa"), strict=True):
-            put(ws, f"{col}5", head, bold=True, wrap=True, align="center", boxed=True, fill=group_fill)
-        put(ws, "B6", "(mã đơn vị)", italic=True, size=10, align="right")
-        ws.row_dimensions[5].height = 48
-        row_of = {c.id: FIRST_ROW + i for i, (c, _) in enumerate(rows)}
-        criterion_labels(ws, row_of, 56)
-        sums, slot_rows = lower_rows(ws, FIRST_ROW + len(rows), True, lambda f: cap_text[f])
-        for j, mf in enumerate(plan.members):
-            col = get_column_letter(4 + j)
-            ws.column_dimensions[col].width = 14
-            put(ws, f"{col}5", mf.member.label, bold=True, wrap=True, align="center", boxed=True, fill=group_fill)
-            checked(ws, f"{col}6", mf.member.id, italic=True, size=10, align="center", color="808080")
-            member_column(ws, col, mf, row_of, v,
-                          lambda f, i, p, col=col: f"{col}{slot_rows[(f, i, p)]}", sums)
-        v.install(ws)
-        ws.freeze_panes = "D7"
-        page(ws, True, "5:6")
+            ws.freeze_panes = "D7"
+            self.page(ws, True, "5:6")
 
-    # -- metadata (very hidden) ------------------------------------------------
-    meta = wb.create_sheet(META_SHEET)
-    head = [("magic", MAGIC), ("version", VERSION), ("kind", plan.kind), ("bloc", plan.bloc),
-            ("year", plan.year), ("table", t.id), ("fingerprint", plan.fingerprint)]
-    for i, (k, value) in enumerate(head, start=1):
-        put(meta, f"A{i}", k)
-        put(meta, f"B{i}", value)
-    r = len(head) + 2
-    for i, name in enumerate(("row", "sheet", "cell", "member", "field", "key", "part", "baseline", "max")):
-        put(meta, f"{get_column_letter(i + 1)}{r}", name)
-    for s in slots:
-        r += 1
-        values = ("input", s.sheet, s.cell, s.member, s.field, s.key, s.part, s.baseline, number_text(s.maximum))
-        for i, value in enumerate(values):
-            put(meta, f"{get_column_letter(i + 1)}{r}", value)
-    for c in checks:
-        r += 1
-        for i, value in enumerate(("check", c.sheet, c.cell, c.expected)):
-            put(meta, f"{get_column_letter(i + 1)}{r}", value)
-    meta.sheet_state = "veryHidden"
-    meta.protection.sheet = True
+    def metadata(self) -> None:
+        """The very hidden sheet the import reads (thidua.forms.meta_read)."""
+        from openpyxl.utils import get_column_letter
 
+        meta = self.wb.create_sheet(META_SHEET)
+        head = [("magic", MAGIC), ("version", VERSION), ("kind", self.plan.kind), ("bloc", self.plan.bloc),
+                ("year", self.plan.year), ("table", self.t.id), ("fingerprint", self.plan.fingerprint)]
+        for i, (k, value) in enumerate(head, start=1):
+            self.put(meta, f"A{i}", k)
+            self.put(meta, f"B{i}", value)
+        r = len(head) + 2
+        for i, name in enumerate(("row", "sheet", "cell", "member", "field", "key", "part", "baseline", "max")):
+            self.put(meta, f"{get_column_letter(i + 1)}{r}", name)
+        for s in self.slots:
+            r += 1
+            values = ("input", s.sheet, s.cell, s.member, s.field, s.key, s.part, s.baseline, number_text(s.maximum))
+            for i, value in enumerate(values):
+                self.put(meta, f"{get_column_letter(i + 1)}{r}", value)
+        for c in self.checks:
+            r += 1
+            for i, value in enumerate(("check", c.sheet, c.cell, c.expected)):
+                self.put(meta, f"{get_column_letter(i + 1)}{r}", value)
+        meta.sheet_state = "veryHidden"
+        meta.protection.sheet = True
+
+
+
+def form_xlsx(plan: FormPlan) -> bytes:
+    """The form as .xlsx bytes, identical for identical plans."""
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    book = FormBook(plan)
+    book.guide()
+    book.scoring_sheets()
+    book.metadata()
+    wb = book.wb
     wb.active = 0
     wb.security = WorkbookProtection(lockStructure=True)
     out = io.BytesIO()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from thidua.core.handover import Handover
 from thidua.core.numbers import plain
 from thidua.model import BlocYear, Criterion, Table
+from thidua.yamlquote import double_quoted
 
 
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar (always safe, whatever the name holds)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A YAML double-quoted scalar that reads back as ``text``, whatever it holds (control characters,
+    line separators and all: checks refuse them in a file, but this never writes a file that does not parse)."""
+    return double_quoted(text)
 
 
 def _criterion_lines(c: Criterion, indent: str) -> list[str]:

@@ -54,7 +54,7 @@ _EVENT_OBJ = Obj(fields={
     "chair": Field(PERSON, doc="người chủ trì cuộc họp"),
     "secretary": Field(PERSON, doc="thư ký cuộc họp (người ghi biên bản)"),
     "present": Field(List(Id()), doc="các đơn vị dự họp (mã)"),
-    "note": Field(Str(max_len=2000), doc="ghi chú"),
+    "note": Field(Str(max_len=2000, multiline=True), doc="ghi chú"),
 })
 EVENT = OneOf(scalar=Date(), mapping=_EVENT_OBJ,
               doc="một ngày, hoặc một mục có date, start, end, place, host, chair, secretary, present")
@@ -164,7 +164,7 @@ MEMBER = Obj(title="Đơn vị thành viên", fields={
 
 ADJUSTMENT = Obj(fields={
     "points": Field(Num(), True, "số điểm", 1),
-    "reason": Field(Str(max_len=1000), doc="lý do", example="Nộp báo cáo chậm"),
+    "reason": Field(Str(max_len=1000, multiline=True), doc="lý do", example="Nộp báo cáo chậm"),
 })
 ADJUSTMENTS = OneOf(scalar=Num(), mapping=List(ADJUSTMENT, max_items=100),
                     doc="một số, hoặc danh sách {points, reason}")
@@ -172,6 +172,8 @@ POINTS = Dict(key=Key(), value=Num(maximum=Decimal(100000)), doc="điểm theo m
 
 MEMBER_SCORES = Obj(title="Điểm của một đơn vị", fields={
     "self": Field(POINTS, doc="điểm tự chấm", example={"1.1": 10}),
+    "self_bonus": Field(ADJUSTMENTS, doc="điểm thưởng đơn vị tự đề xuất khi tự chấm (không tính vào tổng)"),
+    "self_deductions": Field(ADJUSTMENTS, doc="điểm trừ đơn vị tự nhận khi tự chấm (không tính vào tổng)"),
     "agreed": Field(POINTS, doc="điểm khối thống nhất sau chấm chéo (điểm được tính)", example={"1.1": 9.5}),
     "bonus": Field(ADJUSTMENTS, doc="điểm thưởng"),
     "deductions": Field(ADJUSTMENTS, doc="điểm trừ"),
@@ -186,7 +188,7 @@ VOTES = Obj(title="Kết quả bỏ phiếu kín", fields={
 
 DISCIPLINE = Obj(fields={
     "member": Field(Id(), True, "mã đơn vị"),
-    "reason": Field(Str(max_len=1000), doc="lý do (hình thức kỷ luật)"),
+    "reason": Field(Str(max_len=1000, multiline=True), doc="lý do (hình thức kỷ luật)"),
 })
 
 DEPARTURE = Obj(fields={
@@ -194,7 +196,7 @@ DEPARTURE = Obj(fields={
     "reason": Field(Choice(DEPARTURE_REASONS), True, "merged, dissolved, moved, renamed hoặc other", "merged"),
     "into": Field(Id(), doc="mã đơn vị kế tục (khi hợp nhất hoặc đổi tên)"),
     "date": Field(Date(), doc="ngày có hiệu lực"),
-    "note": Field(Str(max_len=1000), doc="ghi chú, ví dụ số quyết định"),
+    "note": Field(Str(max_len=1000, multiline=True), doc="ghi chú, ví dụ số quyết định"),
 })
 
 DECIDED = Obj(title="Quyết định thực tế của khối", fields={
@@ -202,7 +204,7 @@ DECIDED = Obj(title="Quyết định thực tế của khối", fields={
                     example={"co-ubnd": ["hlhpn"]}),
     "next_leader": Field(Id(), doc="Trưởng khối năm sau khối đã thống nhất"),
     "next_deputy": Field(Id(), doc="Phó khối năm sau khối đã thống nhất"),
-    "note": Field(Str(max_len=2000), doc="ghi chú"),
+    "note": Field(Str(max_len=2000, multiline=True), doc="ghi chú"),
 })
 
 BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
@@ -232,5 +234,5 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "scoring": Field(SCORING, doc="ghi đè quy tắc tính điểm của tỉnh cho khối này"),
     "awards": Field(List(AWARD, max_items=30), doc="ghi đè quy định khen thưởng của tỉnh cho khối này"),
     "documents": Field(DOCUMENTS, doc="thông tin ghi trên văn bản của khối (người ký, số tờ trình, căn cứ …)"),
-    "note": Field(Str(max_len=4000), doc="ghi chú"),
+    "note": Field(Str(max_len=4000, multiline=True), doc="ghi chú"),
 })

@@ -27,6 +27,7 @@ from thidua.rules import (
     e206_bad_id,
     e207_bad_choice,
     e208_empty_value,
+    e209_line_break_in_text,
 )
 from thidua.yamlnodes import Mapping, Node, Scalar, Sequence
 
@@ -43,6 +44,7 @@ class _Invalid:
 
 INVALID: Any = _Invalid()
 
+_LINE_BREAK = re.compile("[\n\t]")  # other breaks and controls are E107, found while parsing
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _PLAIN_NUMBER_RE = re.compile(r"\d{1,9}(\.\d{1,9})?\Z")
 _COMMA_NUMBER_RE = re.compile(r"^[+-]?\d+,\d+$")
@@ -145,9 +147,14 @@ class Str(ScalarType):
     what: str = "một chuỗi chữ"
     max_len: int = 500
     pattern: str | None = None  # a full-match regex, when the text has a syntax of its own
+    multiline: bool = False  # a note or a reason may hold line breaks; a name, a place may not
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         text = node.value.strip()
+        if not self.multiline and (bad := _LINE_BREAK.search(text)):
+            what = "ký tự xuống dòng" if bad[0] != "\t" else "ký tự tab"
+            return ctx.report(e209_line_break_in_text.RULE.at(node.src, f"chuỗi một dòng có {what}: '{_short(text)}'"
+                                                              .replace("\n", "\\n").replace("\t", "\\t")))
         if len(text) > self.max_len:
             return ctx.report(e205_out_of_range.RULE.at(node.src, f"chuỗi dài {len(text)} ký tự, quá {self.max_len}"))
         if self.pattern is not None and not re.fullmatch(self.pattern, text):

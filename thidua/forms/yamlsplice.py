@@ -1,27 +1,29 @@
-"""Targeted edits of a bloc-year's YAML text: only the figures that change are touched.
+"""A targeted editor of YAML text: splices at exact offsets, new entries in the style of their siblings.
 
 Why not a round-trip library: ruamel.yaml keeps comments but re-emits the whole
 document with one indentation setting, re-wraps long flow mappings (offices
 align ``self:   {…}`` / ``agreed: {…}`` over several lines) and normalises
-spacing, so an import would rewrite lines nobody changed. Here the text is
+spacing, so an edit would rewrite lines nobody changed. Here the text is
 composed with PyYAML, whose nodes carry exact start and end offsets, and each
-change becomes a splice: a number replaced in place, a missing key inserted
+change becomes a splice: a scalar replaced in place, a missing key inserted
 next to its siblings in their style (flow or block, quoted or not, same
 indentation). Everything else — comments, key order, quoting, blank lines,
 line endings — stays byte for byte.
+
+This module knows nothing of scores; :mod:`thidua.forms.score_edit` says what to change.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 import yaml
 
 from thidua.diagnostics import Source
 from thidua.forms.meta import number_text
+from thidua.yamlquote import double_quoted
 
 try:  # libyaml's C composer: same marks, faster
     from yaml import CSafeLoader as _Loader
@@ -29,11 +31,12 @@ except ImportError:  # pragma: no cover - depends on the machine
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 WIDTH = 110
-SCORE_FIELDS = ("self", "agreed", "bonus", "deductions", "total")
+NULLS = ("", "~", "null", "Null", "NULL")
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\n]*$")
 _PLAIN_SAFE_FLOW = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:,\[\]{}\n]*$")
 _PLAIN_KEY = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 _LOOKS_TYPED = re.compile(r"^([-+]?[\d.]+([eE][-+]?\d+)?|true|false|yes|no|on|off|null|~)$", re.IGNORECASE)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 class EditError(Exception):
@@ -53,58 +56,37 @@ class EditError(Exception):
         return Source(name, self.mark.line + 1, self.mark.column + 1)
 
 
-@dataclass(frozen=True, slots=True)
-class AdjustmentEdit:
-    """Changes to one member's bonus or deductions list.
-
-    Attributes:
-      replace: 0-based index → (new points or None, new reason or None) for items already recorded.
-      append: new items (points, reason) in order.
-      final: the whole list after the change, for files that write it as a single number.
-    """
-
-    replace: dict[int, tuple[Decimal | None, str | None]] = field(default_factory=dict)
-    append: tuple[tuple[Decimal, str], ...] = ()
-    final: tuple[tuple[Decimal, str], ...] = ()
-
-
-@dataclass(slots=True)
-class MemberEdit:
-    points: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # "self"/"agreed" → criterion → value
-    adjustments: dict[str, AdjustmentEdit] = field(default_factory=dict)  # "bonus"/"deductions"
-    total: Decimal | None = None
-
-
 # -- values to write, before they are text -------------------------------------
 @dataclass(frozen=True, slots=True)
-class _Map:
+class Map:
     items: tuple[tuple[str, object], ...]  # (key as written, value)
     flow: bool
     wrap: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class _Seq:
+class Seq:
     items: tuple[object, ...]
     flow: bool
 
 
 @dataclass(frozen=True, slots=True)
-class _Text:
+class Text:
     value: str
 
 
 def quote(text: str) -> str:
-    """A YAML double-quoted string (JSON's escaping is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted string that reads back as ``text``, whatever it holds."""
+    return double_quoted(text)
 
 
 def _plain_ok(text: str, flow: bool) -> bool:
     pattern = _PLAIN_SAFE_FLOW if flow else _PLAIN_SAFE
-    return bool(pattern.match(text)) and text == text.strip() and not _LOOKS_TYPED.match(text)
+    return (bool(pattern.match(text)) and text == text.strip() and not _LOOKS_TYPED.match(text)
+            and not _UNPRINTABLE.search(text))
 
 
-class YamlEditor:
+class YamlSplicer:
     """Collects splices against one text, then applies them at once."""
 
     def __init__(self, text: str) -> None:
@@ -196,9 +178,9 @@ class YamlEditor:
     def inline(self, value, col: int = 0) -> str:
         if isinstance(value, Decimal):
             return number_text(value)
-        if isinstance(value, _Text):
+        if isinstance(value, Text):
             return quote(value.value)
-        if isinstance(value, _Seq):
+        if isinstance(value, Seq):
             return "[" + ", ".join(self.inline(v) for v in value.items) + "]"
         parts = [f"{k}: {self.inline(v)}" for k, v in value.items]
         if not value.wrap:
@@ -217,12 +199,12 @@ class YamlEditor:
     def block(self, value, indent: int, key_len: int) -> str:
         """What follows ``key:`` for a value under a key at ``indent``: " inline" or a line break and lines."""
         inner = indent + self.step
-        if isinstance(value, _Map) and not value.flow:
+        if isinstance(value, Map) and not value.flow:
             return "".join(f"{self.nl}{' ' * inner}{k}:{self.block(v, inner, len(k))}" for k, v in value.items)
-        if isinstance(value, _Seq) and not value.flow:
+        if isinstance(value, Seq) and not value.flow:
             out = []
             for item in value.items:
-                if isinstance(item, _Map) and not item.flow:
+                if isinstance(item, Map) and not item.flow:
                     first = True
                     for k, v in item.items:
                         lead = "- " if first else "  "
@@ -315,181 +297,9 @@ class YamlEditor:
             new = " " + new
         self.splice(start, end, new)
 
-    # -- the scores section ------------------------------------------------------
-    def _sample(self, scores, fields: tuple[str, ...], prefer=None):
-        """The first mapping/sequence under these fields: in ``prefer`` (the same member) first."""
-        members = ([prefer] if prefer is not None else []) + (
-            [v for _, v in scores.value] if isinstance(scores, yaml.MappingNode) else [])
-        for m in members:
-            for f in fields:
-                hit = self.get(m, f)
-                if hit and isinstance(hit[1], (yaml.MappingNode, yaml.SequenceNode)) and hit[1].value:
-                    return hit[1]
-        return None
-
-    def _points_value(self, values: dict[str, Decimal], sample, rank: dict[str, int]) -> _Map:
-        style = '"'
-        flow = False
-        if sample is not None:
-            flow = bool(sample.flow_style)
-            style = sample.value[0][0].style or None  # libyaml says '' for plain
-        ordered = sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0]))
-        return _Map(tuple((self.key_text(k, style), v) for k, v in ordered), flow, wrap=flow)
-
     def key_text(self, key: str, style) -> str:
         if style == "'":
             return f"'{key}'"
         if style is None and _PLAIN_KEY.match(key):
             return key  # the siblings are plain: thidua reads every key as text, so 1.10 stays "1.10"
         return quote(key)
-
-    def _adjustments_value(self, items: tuple[tuple[Decimal, str], ...], sample) -> _Seq:
-        item_flow = True
-        seq_flow = len(items) == 1
-        if sample is not None:
-            seq_flow = bool(sample.flow_style)
-            first = sample.value[0]
-            item_flow = not isinstance(first, yaml.MappingNode) or bool(first.flow_style)
-        return _Seq(tuple(self._item(p, r, item_flow) for p, r in items), seq_flow)
-
-    @staticmethod
-    def _item(points: Decimal, reason: str, flow: bool) -> _Map:
-        entries: list[tuple[str, object]] = [("points", points)]
-        if reason:
-            entries.append(("reason", _Text(reason)))
-        return _Map(tuple(entries), flow)
-
-    def _member_value(self, edit: MemberEdit, scores, rank: dict[str, int], flow: bool) -> _Map:
-        items: list[tuple[str, object]] = []
-        for f in ("self", "agreed"):
-            if edit.points.get(f):
-                items.append((f, self._points_value(edit.points[f], self._sample(scores, ("self", "agreed")), rank)))
-        for f in ("bonus", "deductions"):
-            adj = edit.adjustments.get(f)
-            if adj and adj.final:
-                items.append((f, self._adjustments_value(adj.final, self._sample(scores, ("bonus", "deductions")))))
-        return _Map(tuple(items), flow)
-
-    def apply(self, updates: dict[str, MemberEdit], criteria: list[str]) -> None:
-        """Write each member's changes into ``scores:``, creating what is missing."""
-        rank = {c: i for i, c in enumerate(criteria)}
-        hit = self.get(self.root, "scores")
-        scores = hit[1] if hit else None
-        new_members = [m for m in updates if not (isinstance(scores, yaml.MappingNode) and self.get(scores, m))]
-        if scores is not None and not isinstance(scores, (yaml.MappingNode, yaml.ScalarNode)):
-            raise EditError("'scores:' không phải là một mục", scores)
-        if new_members:
-            flow = bool(isinstance(scores, yaml.MappingNode) and scores.flow_style)
-            block = _Map(tuple((m, self._member_value(updates[m], scores, rank, flow)) for m in new_members), False)
-            if scores is None:
-                from thidua.schema.formats import BLOC_YEAR
-
-                top = {name: i for i, name in enumerate(BLOC_YEAR.fields)}
-                self.insert_entries(self.root, [("scores", "scores", block)], top)
-            elif isinstance(scores, yaml.ScalarNode):
-                if scores.value not in ("", "~", "null", "Null", "NULL"):
-                    raise EditError("'scores:' không phải là một mục", scores)
-                self.set_value(scores, block, hit[0].start_mark.column, len("scores"))
-            else:
-                self.insert_entries(scores, [(m, m, v) for m, v in block.items], None)
-        for member, edit in updates.items():
-            if member in new_members:
-                continue
-            node = self.get(scores, member)[1]
-            self._apply_member(node, edit, scores, rank)
-
-    def _apply_member(self, node, edit: MemberEdit, scores, rank: dict[str, int]) -> None:
-        if not isinstance(node, yaml.MappingNode):
-            raise EditError("điểm của đơn vị không phải là một mục", node)
-        field_rank = {f: i for i, f in enumerate(SCORE_FIELDS)}
-        missing: list[tuple[str, str, object]] = []
-        for f in ("self", "agreed"):
-            values = edit.points.get(f)
-            if not values:
-                continue
-            hit = self.get(node, f)
-            sample = self._sample(scores, ("self", "agreed"), prefer=node)
-            if hit is None:
-                missing.append((f, f, self._points_value(values, sample, rank)))
-            elif isinstance(hit[1], yaml.ScalarNode):
-                if hit[1].value not in ("", "~", "null", "Null", "NULL"):
-                    raise EditError(f"'{f}:' không phải là một mục điểm", hit[1])
-                self.set_value(hit[1], self._points_value(values, sample, rank), hit[0].start_mark.column, len(f))
-            else:
-                self._set_points(hit[1], values, rank)
-        for f in ("bonus", "deductions"):
-            adj = edit.adjustments.get(f)
-            if adj is None or not (adj.replace or adj.append):
-                continue
-            hit = self.get(node, f)
-            sample = self._sample(scores, ("bonus", "deductions"), prefer=node)
-            if hit is None:
-                missing.append((f, f, self._adjustments_value(adj.final, sample)))
-            elif isinstance(hit[1], yaml.ScalarNode):
-                final = adj.final
-                value = final[0][0] if len(final) == 1 and not final[0][1] else \
-                    _Seq(tuple(self._item(p, r, True) for p, r in final), True)
-                if hit[1].start_mark.index == self._scalar_end(hit[1]) or not isinstance(value, Decimal):
-                    self.set_value(hit[1], value, hit[0].start_mark.column, len(f))
-                else:
-                    self.splice(hit[1].start_mark.index, self._scalar_end(hit[1]), number_text(value))
-            else:
-                self._set_adjustments(hit[1], adj)
-        if edit.total is not None:
-            hit = self.get(node, "total")
-            if hit is not None:
-                self.set_value(hit[1], edit.total, hit[0].start_mark.column, len("total"))
-        if missing:
-            if not node.value:
-                raise EditError("mục điểm của đơn vị rỗng", node)
-            self.insert_entries(node, missing, field_rank)
-
-    def _set_points(self, mapping, values: dict[str, Decimal], rank: dict[str, int]) -> None:
-        if not isinstance(mapping, yaml.MappingNode):
-            raise EditError("điểm không phải là một mục 'mã tiêu chí: điểm'", mapping)
-        style = (mapping.value[0][0].style or None) if mapping.value else '"'
-        new = []
-        for crit, value in sorted(values.items(), key=lambda kv: (rank.get(kv[0], 1 << 30), kv[0])):
-            hit = self.get(mapping, crit)
-            if hit is None:
-                new.append((crit, self.key_text(crit, style), value))
-            else:
-                self.set_value(hit[1], value, hit[0].start_mark.column, len(crit))
-        self.insert_entries(mapping, new, rank)
-
-    def _set_adjustments(self, seq, adj: AdjustmentEdit) -> None:
-        if not isinstance(seq, yaml.SequenceNode):
-            raise EditError("điểm thưởng/điểm trừ không phải là một danh sách", seq)
-        for index, (points, reason) in sorted(adj.replace.items()):
-            if index >= len(seq.value) or not isinstance(seq.value[index], yaml.MappingNode):
-                raise EditError("danh sách điểm thưởng/điểm trừ khác với lúc xuất biểu mẫu", seq)
-            item = seq.value[index]
-            if points is not None:
-                hit = self.get(item, "points")
-                if hit is None:
-                    self.insert_entries(item, [("points", "points", points)], {"points": 0, "reason": 1})
-                else:
-                    self.set_value(hit[1], points, hit[0].start_mark.column, len("points"))
-            if reason is not None:
-                hit = self.get(item, "reason")
-                if hit is None:
-                    self.insert_entries(item, [("reason", "reason", _Text(reason))], {"points": 0, "reason": 1})
-                else:
-                    self.set_reason(hit[1], reason, bool(item.flow_style or seq.flow_style))
-        if not adj.append:
-            return
-        last = seq.value[-1] if seq.value else None
-        item_flow = last is None or not isinstance(last, yaml.MappingNode) or bool(last.flow_style)
-        items = [self._item(p, r, item_flow or bool(seq.flow_style)) for p, r in adj.append]
-        if seq.flow_style:
-            if last is None:
-                at = seq.end_mark.index - 1
-                self.splice(at, at, ", ".join(self.inline(i) for i in items))
-            else:
-                end = self._last_end(last)
-                self.splice(end, end, "".join(", " + self.inline(i) for i in items))
-            return
-        col = seq.start_mark.column
-        chunk = self.block(_Seq(tuple(items), False), col - self.step, 0)
-        pos, lead = self._after_line(self._last_end(seq))
-        self.splice(pos, pos, lead + chunk.removeprefix(self.nl) + self.nl)
