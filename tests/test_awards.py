@@ -279,17 +279,19 @@ def test_w700_decision_unsupported_by_votes_for_the_flag():
     res = result(["a", "b", "c", "d"], [99, 98, 97, 96], awards=AWARDS, vote_counts=VOTES,
                  decided=decided({"co": ["b"], "bk": ["c"]}))
     messages = [d.message for d in w700(res)]
-    assert any("'co' cho b" in m and "4/7 phiếu (57% < 70%)" in m for m in messages)
+    # both members named: the one the bloc chose and the one the rules propose
+    assert any(m.startswith(f"khối đề nghị {CO} (co) cho b (b) nhưng theo quy định: ") and "4/7 phiếu (57% < 70%)" in m
+               and m.endswith("; theo quy định, đơn vị được đề xuất là a (a)") for m in messages)
     # and the other direction: the rules propose a for co and b for bk, which the bloc did not make
-    assert any("a được đề xuất 'co'" in m and "khối không đề nghị" in m for m in messages)
-    assert any("b được đề xuất 'bk'" in m for m in messages)
+    assert any(f"a (a) được đề xuất {CO} (co)" in m and "khối không đề nghị" in m for m in messages)
+    assert any(f"b (b) được đề xuất {BK} (bk)" in m for m in messages)
 
 
 def test_w700_proposal_the_bloc_did_not_make():
     res = result(["a", "b", "c", "d"], [99, 98, 97, 96], awards=AWARDS, vote_counts=VOTES,
                  decided=decided({"co": ["a"], "bk": ["b"]}))
     [d] = w700(res)
-    assert d.message == "theo quy định c được đề xuất 'bk' nhưng khối không đề nghị"
+    assert d.message == f"theo quy định c (c) được đề xuất {BK} (bk) nhưng khối không đề nghị"
     assert d.severity.name == "WARNING"
 
 

@@ -303,7 +303,7 @@ CASES = [
         decided:
           awards:
             bang-khen: [hlhpn, ldld]
-    """, ("W502", 12, 24)),
+    """, ("W700", 12, 17), ("W502", 12, 24), ("W700", 12, 24)),  # unscored: the rules propose neither
     # E310: award rules that contradict the bands or each other (in thidua.yaml).
     Case("bad-award-rules", {"thidua.yaml": """
         province: Khánh Hòa

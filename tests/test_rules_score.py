@@ -39,7 +39,8 @@ TEXT = dedent("""
 
 def score(tmp_path: Path, text: str):
     root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: text})
-    assert diagnostics(root) == []  # the file itself is valid: W700 is about the decision only
+    # the file itself is valid: validate reports W700 only, the decision against the rules
+    assert {d.code for d in diagnostics(root)} <= {"W700"}
     return evaluate(Workspace(root), root / BLOC_YEAR_PATH, score=True)
 
 
@@ -64,3 +65,18 @@ def test_decision_as_proposed_is_clean(tmp_path):
 def test_no_decision_recorded_is_clean(tmp_path):
     text = TEXT[:TEXT.index("decided:")]
     assert score(tmp_path, text).findings == ()
+
+
+def test_validate_strict_fails_on_a_decision_the_rules_do_not_support_naming_both_members(tmp_path):
+    from typer.testing import CliRunner
+
+    from thidua.cli.app import app
+
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: TEXT})
+    loose = CliRunner().invoke(app, ["validate", "--root", str(root)])
+    assert loose.exit_code == 0 and "W700" in loose.stdout
+    strict = CliRunner().invoke(app, ["validate", "--root", str(root), "--strict"])
+    assert strict.exit_code == 1
+    assert ("khối đề nghị Cờ thi đua của UBND tỉnh (co-ubnd) cho LĐLĐ tỉnh (ldld) nhưng theo quy định: "
+            in strict.stdout)
+    assert "theo quy định, đơn vị được đề xuất là Hội LHPN tỉnh (hlhpn)" in strict.stdout

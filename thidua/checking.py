@@ -50,7 +50,7 @@ def check_file(ws: Workspace, path: Path) -> FileReport:
     elif kind == "table":
         diags = check_table_file(ws, path)
     else:
-        diags = list(evaluate(ws, path).findings)
+        diags = list(evaluate(ws, path, score=True).findings)  # score: W700 is validate's too
     return FileReport(ws.name(path), tuple(sorted_diagnostics(diags)))
 
 
