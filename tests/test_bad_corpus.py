@@ -76,7 +76,7 @@ def test_finding(tmp_path, name, code, line, col):
 
 def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts}
+            for p in sorted(root.rglob("*")) if p.is_file() and not {".git", ".thidua-cache"} & set(p.relative_to(root).parts)}
 
 
 def _git(root: Path, *args: str) -> None:
