@@ -102,7 +102,7 @@ def test_paths_are_printed_from_where_the_user_is(bundled, monkeypatch, where, s
     result = run("validate", "--no-cache")
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{shown}:{line}:9: error E303: "), first
+    assert first.startswith(f"{shown}:{line}:9: lỗi E303: "), first
     assert (Path.cwd() / shown).is_file()  # the user can open what is printed
 
 
@@ -122,7 +122,7 @@ def test_root_given_from_elsewhere_prints_absolute_paths(bundled, tmp_path, monk
     monkeypatch.chdir(elsewhere)
     result = run("validate", "--no-cache", "--root", str(bundled))
     first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{(bundled / 'blocs/mttq/2024.yaml').as_posix()}:{line}:9: error E303: "), first
+    assert first.startswith(f"{(bundled / 'blocs/mttq/2024.yaml').as_posix()}:{line}:9: lỗi E303: "), first
 
 
 def test_github_annotations_are_relative_to_the_checkout(bundled, monkeypatch):

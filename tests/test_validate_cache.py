@@ -277,3 +277,25 @@ def test_digests(tmp_path):
     assert ResultCache(root).digest("file:blocs/mttq/2025.yaml").startswith("!not-regular:")
     assert cache.digest("blocs:") != ResultCache(write_root(tmp_path / "other", {})).digest("blocs:")
     assert cache.digest("something:new") == "?"
+
+
+def test_history_years_written_once_in_effect():
+    from thidua import evaluation
+
+    assert checking.HISTORY_YEARS == evaluation.HISTORY_YEARS
+
+
+def test_a_run_answered_by_the_cache_loads_no_pipeline(tmp_path):
+    """The start-up of a warm run: no rule, no format, no model imported."""
+    import subprocess
+    import sys
+
+    root = make(tmp_path)
+    assert run(root).exit_code == 0
+    code = (f"import sys; from typer.testing import CliRunner; from thidua.cli.app import app; "
+            f"r = CliRunner().invoke(app, ['validate', '--root', {str(root)!r}]); "
+            f"assert r.stdout == '5 tệp, 0 lỗi, 0 cảnh báo\\n', r.output; "
+            f"print(sorted(m for m in sys.modules if m.startswith(('thidua.rules', 'thidua.evaluation', "
+            f"'thidua.model', 'thidua.schema', 'yaml'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "[]\n"

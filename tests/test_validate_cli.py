@@ -123,7 +123,7 @@ def test_root_found_upward_from_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(root / "blocs" / "mttq")
     result = invoke()
     assert result.exit_code == 1
-    assert result.stdout.startswith("2024.yaml:6:5: warning W405: ")  # relative to where the user is
+    assert result.stdout.startswith("2024.yaml:6:5: cảnh báo W405: ")  # relative to where the user is
 
 
 def test_thidua_root_environment_variable(tmp_path, monkeypatch):
@@ -147,7 +147,7 @@ def test_text_output_shows_position_source_line_and_caret(tmp_path, monkeypatch)
     monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     result = invoke("--root", str(make_root(tmp_path, BROKEN)))
     lines = result.stdout.splitlines()
-    head = "blocs/mttq/2024.yaml:12:14: error E203: '9,5' dùng dấu phẩy thập phân"
+    head = "blocs/mttq/2024.yaml:12:14: lỗi E203: '9,5' dùng dấu phẩy thập phân"
     i = lines.index(head)
     source, caret = lines[i + 1], lines[i + 2]
     assert source == '  12 |       "1.1": 9,5'
@@ -164,7 +164,7 @@ def test_text_output_matches_the_pattern_editors_jump_to(tmp_path, monkeypatch):
     heads = [ln for ln in result.stdout.splitlines() if not ln.startswith(" ")][:-1]
     assert len(heads) == 3
     for line in heads:
-        assert re.fullmatch(r"blocs/mttq/2024\.yaml:\d+:\d+: (error|warning) [EW]\d{3}: .+", line)
+        assert re.fullmatch(r"blocs/mttq/2024\.yaml:\d+:\d+: (lỗi|cảnh báo) [EW]\d{3}: .+", line)
 
 
 def test_caret_under_a_column_after_vietnamese_letters(tmp_path, monkeypatch):

@@ -8,16 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.core.settings import settings_for
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
-from thidua.evaluation import HISTORY_YEARS, check_config, evaluate
-from thidua.loading.load import Workspace, bulk_reading
-from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, classify, config_path
-from thidua.loading.tracing import TracingWorkspace
-from thidua.model import BlocYear, Config
-from thidua.rules import e306_table_total, e307_duplicate_criterion
-from thidua.rules.context import CheckContext
-from thidua.schema.formats import CONFIG, TABLE
+from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, config_path, display_path
+
+# As thidua.evaluation.HISTORY_YEARS (a test keeps them equal): not imported, so that a run answered by
+# the cache never loads the pipeline.
+HISTORY_YEARS = 21
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,35 +22,11 @@ class FileReport:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def check_table_file(ws: Workspace, path: Path) -> list[Diagnostic]:
-    from thidua.loading.build import build_table
+def check_file(ws, path: Path) -> FileReport:
+    """The findings of one file, in position order."""
+    from thidua.file_checks import findings_of
 
-    loaded = ws.read(path, TABLE)
-    diags = list(loaded.diagnostics)
-    if loaded.fields is not None:
-        table = build_table(loaded.fields, path.stem)
-        probe = BlocYear(bloc="", year=0, name="", src=loaded.fields.src, bloc_src=loaded.fields.src,
-                         year_src=loaded.fields.src, table=table)
-        ctx = CheckContext(Config(), settings_for(None, Config()), probe)
-        for rule in (e306_table_total, e307_duplicate_criterion):  # the rules a table alone can break
-            diags.extend(rule.check(ctx))
-    return diags
-
-
-def check_file(ws: Workspace, path: Path) -> FileReport:
-    kind = classify(ws.root, path)
-    if kind == "config":
-        loaded = ws.read(path, CONFIG)
-        diags = list(loaded.diagnostics)
-        if loaded.fields is not None:
-            from thidua.loading.build import build_config
-
-            diags.extend(check_config(build_config(loaded.fields)))
-    elif kind == "table":
-        diags = check_table_file(ws, path)
-    else:
-        diags = list(evaluate(ws, path).findings)
-    return FileReport(ws.name(path), tuple(sorted_diagnostics(diags)))
+    return FileReport(ws.name(path), tuple(sorted_diagnostics(findings_of(ws, path))))
 
 
 def expand(root: Path, paths: Iterable[Path]) -> list[Path]:
@@ -96,20 +68,46 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
         from thidua.cache import ResultCache
 
         store = ResultCache(root)
-    traced = store is not None or targets is not None
-    ws: Workspace = TracingWorkspace(root) if traced else Workspace(root)
     done: dict[str, tuple[frozenset[str], FileReport]] = {}
-    with bulk_reading():
+    names = {os.path.abspath(p): display_path(root, p) for p in universe}
+    todo = universe
+    if store is not None:  # first what the cache answers: a run it answers whole reads no file twice
+        todo = []
         for path in universe:
-            name = ws.name(path)
-            hit = store.lookup(name) if store is not None else None
-            if hit is not None:
+            name = names[os.path.abspath(path)]
+            hit = store.lookup(name)
+            if hit is None:
+                todo.append(path)
+            else:
                 done[name] = (hit[0], FileReport(name, hit[1]))
-                continue
+    if todo:
+        _check_all(root, todo, store, traced=store is not None or targets is not None, done=done)
+    if store is not None:
+        store.save()
+    order = [names[os.path.abspath(p)] for p in universe]
+    done = {n: done[n] for n in order}
+    if targets is None:
+        return [report for _, report in done.values()]
+    named = [names[os.path.abspath(p)] for p in targets]
+    wanted = {f"file:{n}" for n in named}
+    dependents = [report for n, (deps, report) in done.items() if n not in set(named) and deps & wanted]
+    return [done[n][1] for n in named] + dependents
+
+
+def _check_all(root: Path, paths: list[Path], store, *, traced: bool,
+               done: dict[str, tuple[frozenset[str], FileReport]]) -> None:
+    """Check each file in turn; with ``traced``, record what each one read (its dependencies)."""
+    from thidua.loading.load import Workspace, bulk_reading
+    from thidua.loading.tracing import TracingWorkspace
+
+    ws = TracingWorkspace(root) if traced else Workspace(root)
+    with bulk_reading():
+        for path in paths:
+            name = ws.name(path)
             if store is not None:
                 store.digest(f"file:{name}")  # the content judged is the content before reading
             if traced:
-                with ws.trace() as read:  # type: ignore[attr-defined]
+                with ws.trace() as read:
                     report = check_file(ws, path)
                 deps = frozenset(read)
             else:
@@ -119,11 +117,3 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
             done[name] = (deps, report)
             if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
                 ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
-    if store is not None:
-        store.save()
-    if targets is None:
-        return [report for _, report in done.values()]
-    named = [ws.name(p) for p in targets]
-    wanted = {f"file:{n}" for n in named}
-    dependents = [report for n, (deps, report) in done.items() if n not in set(named) and deps & wanted]
-    return [done[n][1] for n in named] + dependents

@@ -13,12 +13,12 @@ from thidua.cli.common import BlocOption, JsonOption, RootOption, handles_errors
 
 def print_findings(findings, stream=None) -> None:
     """Findings go to stderr, one line each, so stdout stays the result."""
-    from thidua.render.diagnostics import LABELS
+    from thidua.render.diagnostics import TEXT_LABELS
 
     stream = stream or sys.stderr
     for d in findings:
         hint = f" — gợi ý: {d.hint}" if d.hint and d.is_error else ""
-        stream.write(f"{d.source}: {LABELS[d.severity]} {d.code}: {d.message}{hint}\n")
+        stream.write(f"{d.source}: {TEXT_LABELS[d.severity]} {d.code}: {d.message}{hint}\n")
 
 
 def _progress_bar():

@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 
 from thidua.diagnostics import Diagnostic, Severity, count
 
-LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}  # machine formats (JSON, GitHub): stable
+TEXT_LABELS = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}  # what a person reads
 
 
 class Style:
@@ -36,7 +37,7 @@ class Style:
 
 
 def format_text(d: Diagnostic, line_text: str | None, style: Style) -> str:
-    sev = style.red("error") if d.is_error else style.yellow("warning")
+    sev = style.red(TEXT_LABELS[d.severity]) if d.is_error else style.yellow(TEXT_LABELS[d.severity])
     head = f"{style.bold(str(d.source))}: {sev} {d.code}: {d.message}"
     parts = [head]
     if line_text is not None and d.source.line:

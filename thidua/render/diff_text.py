@@ -51,7 +51,7 @@ from thidua.core.compare import (
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
 from thidua.gitdata import DiffRun, FileDiff, OneFile
-from thidua.render.diagnostics import LABELS, as_dict
+from thidua.render.diagnostics import TEXT_LABELS, as_dict
 from thidua.render.score_json import num
 
 KIND_LABELS = {"self": "tự chấm", "agreed": "thống nhất"}
@@ -220,7 +220,7 @@ def bloc_year_lines(c: BlocYearChange) -> list[str]:
 
 
 def _finding(d) -> str:
-    return f"{d.source}: {LABELS[d.severity]} {d.code}: {d.message}"
+    return f"{d.source}: {TEXT_LABELS[d.severity]} {d.code}: {d.message}"
 
 
 def file_lines(f: FileDiff, run: DiffRun) -> list[str]:
