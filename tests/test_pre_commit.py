@@ -18,22 +18,13 @@ from git_support import git
 from typer.testing import CliRunner
 
 from thidua.cli.app import app
+from thidua.render import scaffold
 
 pytestmark = pytest.mark.usefixtures("git_env")
 
 BIN = Path(sys.executable).parent
 
-TABLE = """\
-name: Bảng chấm điểm khối MTTQ năm 2025
-total: 100
-groups:
-  - id: "1"
-    name: Thực hiện nhiệm vụ chính trị
-    items:
-      - {id: "1.1", name: Kết quả thực hiện chỉ tiêu, max: 60}
-      - {id: "1.2", name: Tổ chức phong trào thi đua, max: 20}
-  - {id: "2", name: Công tác xây dựng tổ chức, max: 20}
-"""
+TABLE = scaffold.TABLE_EXAMPLE  # criteria 1.1 (60), 1.2 (20) and 2 (20)
 
 
 def bloc_year(bloc: str) -> str:
