@@ -42,7 +42,7 @@ def handover_dict(run) -> dict:
 def handover_text(run) -> str:
     h, by = run.handover, run.current
     out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",
-           f"Quy tắc: {h.rule_name} ({h.rule.kind})"]
+           f"Quy tắc: {h.rule_name}"]
     if h.rule.kind == "elected":
         out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
         out.extend(f"  • {_name(by, i)}" for i in h.eligible)

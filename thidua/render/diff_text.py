@@ -48,6 +48,7 @@ from thidua.core.compare import (
     Named,
     TotalChange,
 )
+from thidua.core.handover import RULE_NAMES
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
 from thidua.gitdata import DiffRun, FileDiff, OneFile
@@ -305,7 +306,7 @@ def textconv_text(one: OneFile) -> str:
         when = f" ngày {d.date.isoformat()}" if d.date else ""
         out.append(f"Rời khối: {d.member.id} — {REASONS.get(d.reason, d.reason)}{into}{when}")
     if by.rotation is not None:
-        out.append(f"Luân phiên: {by.rotation.kind}" + (f" — {', '.join(r.id for r in by.rotation.order)}"
+        out.append(f"Luân phiên: {RULE_NAMES.get(by.rotation.kind, by.rotation.kind)}" + (f" — {', '.join(r.id for r in by.rotation.order)}"
                                                        if by.rotation.order else ""))
     for e in by.events:
         label = {"covenant": "Ký kết", "midyear": "Sơ kết", "review": "Tổng kết"}.get(e.kind, e.kind)
