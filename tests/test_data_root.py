@@ -142,3 +142,12 @@ def test_user_path():
     assert user_path(root, "blocs/mttq/2024.yaml", "/data") == "tinh/blocs/mttq/2024.yaml"
     assert user_path(root, "blocs/mttq/2024.yaml", "/home/vp") == "/data/tinh/blocs/mttq/2024.yaml"
     assert user_path(root, "", "/home/vp") == ""
+
+
+def test_score_names_refused_files_from_where_the_user_is(bundled, monkeypatch):
+    line = _break_mttq_2024(bundled)
+    monkeypatch.chdir(bundled / "blocs" / "mttq")
+    result = run("score", "2024", "--bloc", "mttq")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"2024.yaml:{line}:9: lỗi E303: ")
+    assert "không chấm 1 tệp có lỗi: 2024.yaml; " in result.stderr

@@ -163,8 +163,9 @@ scores:
 """
 
 
-def test_a_bloc_with_an_error_is_refused_and_the_others_scored(root):
+def test_a_bloc_with_an_error_is_refused_and_the_others_scored(root, monkeypatch):
     write(root, {"blocs/loi/2024.yaml": BROKEN})
+    monkeypatch.chdir(root)  # paths are printed from where the user is
     r = score(root)
     assert r.exit_code == 1
     assert "blocs/loi/2024.yaml:14:12: lỗi E404: a: tệp ghi tổng 95 nhưng tính được 90.5" in r.stderr

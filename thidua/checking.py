@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
-from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, config_path, display_path
+from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, config_path, display_paths
 
 # As thidua.evaluation.HISTORY_YEARS (a test keeps them equal): not imported, so that a run answered by
 # the cache never loads the pipeline.
@@ -69,7 +69,7 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
 
         store = ResultCache(root)
     done: dict[str, tuple[frozenset[str], FileReport]] = {}
-    names = {os.path.abspath(p): display_path(root, p) for p in universe}
+    names = dict(zip((os.path.abspath(p) for p in universe), display_paths(root, universe), strict=True))
     todo = universe
     if store is not None:  # first what the cache answers: a run it answers whole reads no file twice
         todo = []

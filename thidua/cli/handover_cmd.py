@@ -94,7 +94,7 @@ def handover(
     data_root = resolve_root(root)
     run = handover_at(data_root, year, bloc)
     if run.refused:
-        print_findings(run.findings)
+        print_findings(run.findings, root=data_root)
         sys.stderr.write(f"thidua: tệp năm {year} của khối {bloc} có lỗi; sửa trước khi bàn giao "
                          f"(thidua validate blocs/{bloc}/{year}.yaml)\n")
         raise typer.Exit(1)
@@ -102,7 +102,7 @@ def handover(
         sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(handover_text(run))
-    print_findings([d for d in run.findings if not d.is_error])
+    print_findings([d for d in run.findings if not d.is_error], root=data_root)
     if write:
         raise typer.Exit(_write_next(run, data_root))
     raise typer.Exit(0)

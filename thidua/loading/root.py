@@ -79,13 +79,19 @@ def _listed(root: Path, bloc: str | None) -> None:
         observe("blocs" if bloc is None else "years", root, bloc)
 
 
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """A folder's entries (none when it is missing or not a folder), without a Path per entry."""
+    try:
+        with os.scandir(folder) as it:
+            return list(it)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 def bloc_ids(root: Path) -> list[str]:
     if _listing_observers:
         _listed(root, None)
-    folder = root / BLOCS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and _BLOC_DIR.match(p.name))
+    return sorted(e.name for e in _entries(root / BLOCS_DIR) if _BLOC_DIR.match(e.name) and e.is_dir())
 
 
 def require_bloc(root: Path, bloc: str) -> None:
@@ -99,11 +105,8 @@ def require_bloc(root: Path, bloc: str) -> None:
 def years_of(root: Path, bloc: str) -> list[int]:
     if _listing_observers:
         _listed(root, bloc)
-    folder = root / BLOCS_DIR / bloc
-    if not folder.is_dir():
-        return []
     # Anything named like a year file counts, folders and FIFOs too: reading it reports E009.
-    return sorted(int(m[1]) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name)))
+    return sorted(int(m[1]) for e in _entries(root / BLOCS_DIR / bloc) if (m := _YEAR_FILE.match(e.name)))
 
 
 def bloc_year_path(root: Path, bloc: str, year: int) -> Path:
@@ -141,6 +144,26 @@ def display_path(root: Path, path: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def display_paths(root: Path, paths) -> list[str]:
+    """:func:`display_path` of many files at once: each folder is resolved once, not once per file."""
+    top = str(root.resolve())
+    folders: dict[str, str] = {}
+    out = []
+    for path in paths:
+        folder, name = os.path.split(os.path.abspath(path))
+        real_folder = folders.get(folder)
+        if real_folder is None:
+            real_folder = folders[folder] = os.path.realpath(folder)
+        real = os.path.join(real_folder, name)
+        if os.path.islink(real):
+            real = os.path.realpath(real)
+        if real.startswith(top + os.sep):
+            out.append(real[len(top) + 1:].replace(os.sep, "/"))
+        else:
+            out.append(display_path(root, Path(path)))
+    return out
 
 
 def user_path(root: Path, name: str, base: str | os.PathLike | None = None) -> str:
