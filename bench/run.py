@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         r, opened = traced(cmd, OUT / f"opened-{key}.txt", OUT / f"stdout-{key}.txt")
         listing = OUT / f"opened-{key}.txt"
         base = run([PY, str(OUT / "load_baseline.py"), str(listing)])
-        verb = "validate" if key == "validate" else f"score {LAST_YEAR}"
+        verb = "validate --no-cache" if key == "validate" else f"score {LAST_YEAR}"
         label = f"`thidua {verb}`, {blocs} blocs × 10 years ({len(opened)} files read)"
         ratio_wall, ratio_cpu = r.wall / base.wall, r.cpu / max(base.cpu, 1e-9)
         table.add(f"{label}, exit {r.code}", f"{s(r.wall)} (CPU {s(r.cpu)})",
