@@ -246,3 +246,16 @@ def test_ci_doc_documents_hook_driver_and_commands():
     assert scaffold.DIFF_ATTRIBUTE in scaffold.GITATTRIBUTES
     local = re.search(r"```yaml\n(repos:\n  - repo: local.*?)```", text, re.S)
     assert local and yaml.safe_load(local[1]) == {"repos": [yaml.safe_load(scaffold.PRE_COMMIT_CONFIG)["repos"][0]]}
+
+
+def test_ci_doc_rev_is_a_commit_of_thidua_with_the_hook():
+    """The rev: docs/ci.md gives exists in this repository and has the hook (pre-commit would fail otherwise)."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    (rev,) = re.findall(r"^    rev: ([0-9a-f]{40}) ", text, re.M)
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    hooks = subprocess.run(["git", "show", f"{rev}:.pre-commit-hooks.yaml"], cwd=REPO, capture_output=True,
+                           text=True)
+    assert hooks.returncode == 0, hooks.stderr
+    (hook,) = yaml.safe_load(hooks.stdout)
+    assert hook["id"] == "thidua-validate" and hook["entry"] == "thidua validate"

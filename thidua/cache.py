@@ -150,8 +150,8 @@ class ResultCache:
                     (self.folder / name).write_text(text, encoding="utf-8")
             atomic_write(self.folder / CACHE_FILE,
                          json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        except OSError:
-            pass  # a read-only data root, a full disk: the run's findings stand without a cache
+        except Exception:  # noqa: BLE001 - a read-only root, a full disk, a platform without a call:
+            pass  # the run's findings stand without a cache
 
 
 def _names_digest(names) -> str:
