@@ -299,3 +299,18 @@ def test_a_run_answered_by_the_cache_loads_no_pipeline(tmp_path):
             f"'thidua.model', 'thidua.schema', 'yaml'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out == "[]\n"
+
+
+def test_facts_kept_with_an_entry_while_it_holds(tmp_path):
+    root = make(tmp_path)
+    name = "blocs/mttq/2024.yaml"
+    cache = ResultCache(root)
+    cache.store(name, {"file:thidua.yaml"}, (), facts={"members": ["hlhpn", "ldld"]})
+    cache.save()
+    again = ResultCache(root)
+    assert again.facts_of(name) is None  # not current before its inputs are checked
+    assert again.lookup(name) == (frozenset({f"file:{name}", "file:thidua.yaml"}), ())
+    assert again.facts_of(name) == {"members": ["hlhpn", "ldld"]}
+    (root / "thidua.yaml").write_text(CONFIG + "# sửa\n", encoding="utf-8")
+    changed = ResultCache(root)
+    assert changed.lookup(name) is None and changed.facts_of(name) is None

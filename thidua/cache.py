@@ -130,11 +130,25 @@ class ResultCache:
         self._new[name] = entry
         return frozenset(deps), findings
 
-    def store(self, name: str, deps: set[str], findings) -> None:
+    def store(self, name: str, deps: set[str], findings, facts=None) -> None:
+        """Keep ``name``'s findings under the digests of ``deps`` (and of the file itself).
+
+        ``facts`` is any JSON value a later step needs of the file without reading it again (a
+        check across files that needs each bloc-year's units, say): it is returned by
+        :meth:`facts_of` while the entry holds. What such a step concludes from several files'
+        facts is not a property of one file and is not stored here.
+        """
         deps = {*deps, f"file:{name}"}
-        self._new[name] = {"deps": {d: self.digest(d) for d in sorted(deps)},
-                           "findings": [_encode(d) for d in findings]}
+        entry = {"deps": {d: self.digest(d) for d in sorted(deps)}, "findings": [_encode(d) for d in findings]}
+        if facts is not None:
+            entry["facts"] = facts
+        self._new[name] = entry
         self._changed = True
+
+    def facts_of(self, name: str):
+        """The facts stored with ``name``'s entry, once :meth:`lookup` or :meth:`store` made it current."""
+        entry = self._new.get(name)
+        return entry.get("facts") if isinstance(entry, dict) else None
 
     def save(self) -> None:
         """Write the entries of this run (files no longer there are dropped); silent when it cannot."""
