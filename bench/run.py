@@ -99,12 +99,12 @@ class Run:
     err: str
 
 
-def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> Run:
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None, stdout: Path | None = None) -> Run:
     """One child process: wall time, CPU time and peak RSS of that child only (os.wait4)."""
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=err)
+                             stdout=out, stderr=err)
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
@@ -175,11 +175,11 @@ def dataset(blocs: int, years: int, members: int | None = None, seed: int = 0) -
     return folder
 
 
-def traced(cmd: list[str], log: Path) -> tuple[Run, list[str]]:
+def traced(cmd: list[str], log: Path, stdout: Path | None = None) -> tuple[Run, list[str]]:
     """Run ``cmd`` once, recording which .yaml files it opened."""
     env = dict(os.environ, THIDUA_BENCH_TRACE=str(log),
                PYTHONPATH=os.pathsep.join(filter(None, [str(OUT / "trace"), os.environ.get("PYTHONPATH")])))
-    r = run(cmd, REPO, env)
+    r = run(cmd, REPO, env, stdout)
     files = log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
     return r, files
 
@@ -198,6 +198,46 @@ def yamllint_rate(sample: list[str], listing: Path) -> tuple[float, float] | Non
         times.append(r.wall)
     per_file = max((times[1] - times[0]) / max(1, len(sample) - len(small)), 1e-9)
     return max(times[0] - per_file * len(small), 0.0), per_file
+
+
+def cache_figures(table: Table, thidua: list[str], big: Path, blocs: int, base: Run) -> None:
+    """`thidua validate` with the result cache: the run that fills it, then a run after one file changed
+    (whole root, and as pre-commit runs it: the changed file named), against the CSafeLoader load of
+    every file of the root (``base``); and whether the warm findings are the cold run's."""
+    shutil.rmtree(big / ".thidua-cache", ignore_errors=True)
+    cmd = [*thidua, "validate", "--format", "json", "--root", str(big)]
+    fill = run(cmd, REPO, stdout=OUT / "stdout-validate-fill.txt")
+    # one bloc-year in the middle of the root and of its years: its later years read it
+    victim = big / "blocs" / f"khoi-{blocs // 2:03d}" / f"{LAST_YEAR - 5}.yaml"
+    original = victim.read_bytes()
+    try:
+        lines = original.decode("utf-8").splitlines(keepends=True)
+        at = next(i for i, ln in enumerate(lines) if ln.startswith("name: "))
+        lines[at] = lines[at].rstrip("\n") + " (sửa)\n"
+        victim.write_bytes("".join(lines).encode("utf-8"))
+        warm = run(cmd, REPO, stdout=OUT / "stdout-validate-warm.txt")
+        lines[at] = lines[at].rstrip("\n") + " lần 2\n"
+        victim.write_bytes("".join(lines).encode("utf-8"))
+        named = run([*cmd, str(victim)], REPO, stdout=OUT / "stdout-validate-named.txt")
+    finally:
+        victim.write_bytes(original)
+    cold_out = (OUT / "stdout-validate.txt").read_bytes()
+    same = (OUT / "stdout-validate-warm.txt").read_bytes() == cold_out == (OUT / "stdout-validate-fill.txt").read_bytes()
+    checked = json.loads((OUT / "stdout-validate-named.txt").read_bytes() or b"{}").get("files", "?")
+    rel = victim.relative_to(big).as_posix()
+    table.add(f"`thidua validate` with the cache, first run (fills it), exit {fill.code}", s(fill.wall),
+              f"CSafeLoader load {s(base.wall)}", f"{fill.wall / base.wall:.2f}×", "", None,
+              seconds=fill.wall, exit=fill.code)
+    table.add(f"`thidua validate`, warm cache, after a one-file change ({rel}), exit {warm.code}; "
+              f"findings {'the same as' if same else '**different from**'} the cold run's",
+              f"{s(warm.wall)} (CPU {s(warm.cpu)})", f"CSafeLoader load {s(base.wall)}",
+              f"{warm.wall / base.wall:.3f}×", "≤ 0.1×", warm.wall <= 0.1 * base.wall and same,
+              seconds=warm.wall, cpu=warm.cpu, baseline_seconds=base.wall, same_findings=same, exit=warm.code)
+    table.add(f"`thidua validate {rel}` (as pre-commit runs it), warm cache, after a change to that file: "
+              f"{checked} files checked (the file and those that read it), exit {named.code}",
+              f"{s(named.wall)} (CPU {s(named.cpu)})", f"CSafeLoader load {s(base.wall)}",
+              f"{named.wall / base.wall:.3f}×", "≤ 0.1×", named.wall <= 0.1 * base.wall,
+              seconds=named.wall, cpu=named.cpu, files_checked=checked, exit=named.code)
 
 
 # -- the report ----------------------------------------------------------------------------------
@@ -252,13 +292,15 @@ def main(argv: list[str] | None = None) -> int:
         "help": ([*thidua, "--help"], REPO),
         "version": ([*thidua, "--version"], REPO),
         "validate": ([*thidua, "validate"], REPO),
+        "validate-no-cache": ([*thidua, "validate", "--no-cache"], REPO),
         "score": ([*thidua, "score", str(LAST_YEAR)], REPO),
     }, n)
     hello = cold["typer"].wall
     table.add("`python -c pass`", s(cold["pass"].wall), "", "", "", None, seconds=cold["pass"].wall)
     table.add("typer hello-world", s(hello), "", "", "", None, seconds=hello)
     for key, label in (("help", "`thidua --help`"), ("version", "`thidua --version`"),
-                       ("validate", "`thidua validate` (bundled data)"),
+                       ("validate", "`thidua validate` (bundled data, its cache warm)"),
+                       ("validate-no-cache", "`thidua validate --no-cache` (bundled data)"),
                        ("score", f"`thidua score {LAST_YEAR}` (bundled data)")):
         r = cold[key]
         note = f" (exit {r.code})" if r.code not in (0,) else ""
@@ -270,15 +312,16 @@ def main(argv: list[str] | None = None) -> int:
     print("  datasets …", file=sys.stderr)
     big = dataset(blocs, 10)
     one = dataset(blocs, 1)
-    files = {"validate": [*thidua, "validate", "--root", str(big)],
+    # validate without its result cache: every file read and checked (the cache has its own figures)
+    files = {"validate": [*thidua, "validate", "--no-cache", "--format", "json", "--root", str(big)],
              "score": [*thidua, "score", str(LAST_YEAR), "--root", str(big)]}
     rate = None
     for key, cmd in files.items():
         print(f"  {key} on {big.name} …", file=sys.stderr)
-        r, opened = traced(cmd, OUT / f"opened-{key}.txt")
+        r, opened = traced(cmd, OUT / f"opened-{key}.txt", OUT / f"stdout-{key}.txt")
         listing = OUT / f"opened-{key}.txt"
         base = run([PY, str(OUT / "load_baseline.py"), str(listing)])
-        verb = "validate" if key == "validate" else f"score {LAST_YEAR}"
+        verb = "validate --no-cache" if key == "validate" else f"score {LAST_YEAR}"
         label = f"`thidua {verb}`, {blocs} blocs × 10 years ({len(opened)} files read)"
         ratio_wall, ratio_cpu = r.wall / base.wall, r.cpu / max(base.cpu, 1e-9)
         table.add(f"{label}, exit {r.code}", f"{s(r.wall)} (CPU {s(r.cpu)})",
@@ -301,6 +344,12 @@ def main(argv: list[str] | None = None) -> int:
                       "≥ 10× faster", None)
         if key == "score":
             score_big = r
+        else:
+            validate_base = base
+
+    # -- validate with its result cache, after a one-file change ---------------------------------
+    print("  validate with the cache …", file=sys.stderr)
+    cache_figures(table, thidua, big, blocs, validate_base)
 
     # -- memory --------------------------------------------------------------------------------
     print("  memory …", file=sys.stderr)

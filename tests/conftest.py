@@ -11,7 +11,7 @@ import os
 import pytest
 
 SCRUBBED = ("THIDUA_ROOT", "THIDUA_DEBUG", "THIDUA_NO_FORK", "NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS",
-            "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
+            "GITHUB_WORKSPACE", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 
 
 @pytest.fixture(autouse=True)

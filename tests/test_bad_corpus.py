@@ -77,7 +77,7 @@ def test_finding(tmp_path, name, code, line, col):
 
 def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts}
+            for p in sorted(root.rglob("*")) if p.is_file() and not {".git", ".thidua-cache"} & set(p.relative_to(root).parts)}
 
 
 def _git(root: Path, *args: str) -> None:
@@ -247,7 +247,7 @@ def test_form_finding(tmp_path, name, ops, code, where):
     lines = [ln for ln in result.stderr.splitlines() if f" {code}: " in ln]
     assert lines, result.stderr
     if where == "-":
-        assert any(ln.startswith(f"{bad}: error {code}") or ln.startswith(f"{bad}!") for ln in lines), lines
+        assert any(ln.startswith(f"{bad}: lỗi {code}") or ln.startswith(f"{bad}!") for ln in lines), lines
     else:
-        assert any(ln.startswith(f"{place}: error {code}") for ln in lines), lines
+        assert any(ln.startswith(f"{place}: lỗi {code}") for ln in lines), lines
     assert _snapshot(root) == before

@@ -116,7 +116,7 @@ def test_thidua_help_word_for_word():
     (["schema"], "Cách dùng: thidua schema [TÙY_CHỌN] [LOẠI]", ["[mặc định: bloc-year]"]),
     (["diff"], "Cách dùng: thidua diff [TÙY_CHỌN] [PHIÊN_BẢN...]", ["--textconv TỆP"]),
     (["history"], "Cách dùng: thidua history [TÙY_CHỌN]", ["-b, --bloc KHỐI"]),
-    (["init"], "Cách dùng: thidua init [TÙY_CHỌN] [THƯ_MỤC]", ["-p, --province TÊN", "[mặc định: Tên tỉnh]"]),
+    (["init"], "Cách dùng: thidua init [TÙY_CHỌN] [THƯ_MỤC]", ["-p, --province TÊN", "--source NGUỒN"]),
     (["report"], "Cách dùng: thidua report [TÙY_CHỌN]", ["-y, --year NĂM", "[từ 1945 đến 2200]",
                                                           "-o, --output ĐƯỜNG_DẪN", "-f, --format [xlsx|md|docx]"]),
     (["form"], "Cách dùng: thidua form [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...", ["Lệnh: export", "import"]),

@@ -165,7 +165,7 @@ def test_a_file_replaced_by_another_program_meanwhile_is_not_overwritten(tmp_pat
     result = run("form", "import", filled, "--root", root, "--write")
     saved = path.read_bytes()
     assert result.exit_code == 1, result.output
-    assert (f"{YEAR_FILE}: error E820: tệp vừa bị sửa trong lúc nhập biểu mẫu (một lần chạy khác, hoặc một "
+    assert (f"{YEAR_FILE}: lỗi E820: tệp vừa bị sửa trong lúc nhập biểu mẫu (một lần chạy khác, hoặc một "
             "chương trình khác, đã ghi tệp); không ghi gì") in result.stderr
     assert "Đã ghi" not in result.stdout
     assert saved.endswith(b"# saved by an editor\n")

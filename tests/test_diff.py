@@ -241,7 +241,7 @@ def test_a_side_that_does_not_parse_is_reported_not_a_crash(repo):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "blocs/mttq/2020.yaml — khối-năm (đã sửa)" in result.output
-    assert "Có lỗi ở HEAD (" in result.output and "error E100" in result.output
+    assert "Có lỗi ở HEAD (" in result.output and "lỗi E100" in result.output
     assert "1 tệp thay đổi, 1 tệp có lỗi" in result.output
     doc = json.loads(run("HEAD~1", "HEAD", "--root", str(repo), "--json").output)
     (f,) = [f for f in doc["files"] if f["path"] == "blocs/mttq/2020.yaml"]
@@ -255,7 +255,7 @@ def test_a_side_with_errors_is_compared_without_results(repo):
     assert result.exit_code == 1
     assert "Hội Liên hiệp Phụ nữ tỉnh, tiêu chí 1.1 (thống nhất): 48 → 51" in result.output
     assert "Chưa so sánh tổng điểm, xếp hạng và đề xuất: một phiên bản có lỗi" in result.output
-    assert "error E400" in result.output
+    assert "lỗi E400" in result.output
 
 
 # -- usage and environment errors: exit 2 ------------------------------------------------------

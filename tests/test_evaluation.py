@@ -50,10 +50,11 @@ def test_a_blocs_own_award_naming_a_band_it_lacks_is_e310(tmp_path):
     assert e310 == [(BLOC_YEAR_PATH, "E310", 15, 5)]  # the award, at its "- id:"
 
 
-def test_a_refused_config_is_named_where_it_is(tmp_path):
+def test_a_refused_config_is_named_where_it_is(tmp_path, monkeypatch):
     broken = "province: Khánh Hòa\nscoring:\n  places: nhiều\n"
     root = write_root(tmp_path / "root", {"blocs/thidua.yaml": broken, "blocs/_tables/mttq-2024.yaml": TABLE,
                                           BLOC_YEAR_PATH: dedent(OWN_RULES)}, config=False)
+    monkeypatch.chdir(root)  # paths are printed from where the user is
     result = CliRunner().invoke(app, ["score", "2024", "--root", str(root)])
     assert result.exit_code == 1
     assert "blocs/thidua.yaml" in result.stderr

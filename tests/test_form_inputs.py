@@ -48,7 +48,7 @@ def test_any_cell_value_is_a_finding_at_its_cell(setup, tmp_path, value, message
     root, form = setup
     filled = fill(form, tmp_path / "v.xlsx", {SHEETS["alpha"]: {SELF["2"]: value}})
     err = refused(root, filled)
-    assert f"v.xlsx!Sở Alpha!D10: error {message}" in err
+    assert f"v.xlsx!Sở Alpha!D10: lỗi {message}" in err
 
 
 def test_a_cached_excel_error_under_a_formula_is_a_cell_finding(setup, tmp_path):
@@ -64,7 +64,7 @@ def test_a_cached_excel_error_under_a_formula_is_a_cell_finding(setup, tmp_path)
         for n, d in files.items():
             z.writestr(n, d)
     err = refused(root, filled)
-    assert "e.xlsx!Sở Alpha!D10: error E805: ô báo lỗi Excel #DIV/0!" in err
+    assert "e.xlsx!Sở Alpha!D10: lỗi E805: ô báo lỗi Excel #DIV/0!" in err
 
 
 def test_an_ods_from_libreoffice_is_refused_with_how_to_save_as_xlsx(setup, tmp_path):
@@ -74,7 +74,7 @@ def test_an_ods_from_libreoffice_is_refused_with_how_to_save_as_xlsx(setup, tmp_
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", "<office:document-content/>")
     err = refused(root, ods)
-    assert (f"{ods}: error E801: bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice, không phải tệp Excel "
+    assert (f"{ods}: lỗi E801: bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice, không phải tệp Excel "
             ".xlsx — gợi ý: Trong LibreOffice: Tệp › Lưu thành (File › Save As), chọn kiểu tệp «Excel 2007-365 "
             "(.xlsx)»") in err
 
@@ -102,8 +102,8 @@ def test_a_renamed_sheet_is_one_finding_naming_the_stranger(setup, tmp_path):
     wb["Beta"].title = "Ban Beta tự chấm"
     wb.save(tmp_path / "renamed.xlsx")
     err = refused(root, tmp_path / "renamed.xlsx")
-    assert err.count("error E804") == 1, err
-    assert ("renamed.xlsx!Beta: error E804: thiếu trang 'Beta' của biểu mẫu; có trang lạ 'Ban Beta tự chấm': đổi "
+    assert err.count("lỗi E804") == 1, err
+    assert ("renamed.xlsx!Beta: lỗi E804: thiếu trang 'Beta' của biểu mẫu; có trang lạ 'Ban Beta tự chấm': đổi "
             "tên lại thành 'Beta'") in err
 
 
@@ -115,7 +115,7 @@ def test_a_fifo_named_as_a_form_is_a_finding_not_a_hang(setup, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "thidua", "form", "import", str(fifo), "--root", str(root)],
                           capture_output=True, text=True, timeout=60, encoding="utf-8")
     assert proc.returncode == 1, proc.stderr
-    assert f"{fifo}: error E800: đường dẫn này là một đường ống (FIFO), không phải một tệp dữ liệu" in proc.stderr
+    assert f"{fifo}: lỗi E800: đường dẫn này là một đường ống (FIFO), không phải một tệp dữ liệu" in proc.stderr
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
@@ -125,7 +125,7 @@ def test_a_device_named_as_a_form_is_a_finding(setup, device):
     root, _ = setup
     result = run("form", "import", device, "--root", root)
     assert result.exit_code == 1
-    assert f"{device}: error E800: đường dẫn này là một thiết bị" in result.stderr
+    assert f"{device}: lỗi E800: đường dẫn này là một thiết bị" in result.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")

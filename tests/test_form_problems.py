@@ -35,14 +35,14 @@ def test_a_score_over_the_maximum_names_sheet_and_cell(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "over.xlsx", {"Sở Alpha": {SELF["1.1"]: 11, SELF["1.2"]: 7}})
     err = refused(root, before, filled)
-    assert f"{filled}!Sở Alpha!D8: error E806: 11 vượt điểm tối đa 10 của tiêu chí 1.1" in err
+    assert f"{filled}!Sở Alpha!D8: lỗi E806: 11 vượt điểm tối đa 10 của tiêu chí 1.1" in err
 
 
 def test_decimal_comma_typed_as_text_is_refused_with_a_hint(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "comma.xlsx", {"Beta": {SELF["1.2"]: "9,5"}})
     err = refused(root, before, filled)
-    assert f"{filled}!Beta!D9: error E805: ô chứa chữ '9,5', không phải số" in err
+    assert f"{filled}!Beta!D9: lỗi E805: ô chứa chữ '9,5', không phải số" in err
     assert "9.5" in err  # the hint says how to type it
 
 
@@ -50,7 +50,7 @@ def test_a_formula_excel_never_computed_is_refused(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "formula.xlsx", {"Đài Gamma": {SELF["2"]: "=4+5"}})
     err = refused(root, before, filled)
-    assert f"{filled}!Đài Gamma!D10: error E805: ô chứa công thức chưa được Excel tính" in err
+    assert f"{filled}!Đài Gamma!D10: lỗi E805: ô chứa công thức chưa được Excel tính" in err
 
 
 @pytest.mark.parametrize(("value", "code", "message"), [
@@ -64,7 +64,7 @@ def test_other_bad_cells(setup, tmp_path, value, code, message):
     root, form, before = setup
     filled = fill(form, tmp_path / "bad.xlsx", {"Sở Alpha": {SELF["2"]: value}})
     err = refused(root, before, filled)
-    assert f"!Sở Alpha!D10: error {code}: {message}" in err
+    assert f"!Sở Alpha!D10: lỗi {code}: {message}" in err
 
 
 def test_one_bad_cell_blocks_the_good_ones_and_other_forms(setup, tmp_path):
@@ -80,7 +80,7 @@ def test_a_form_for_another_year(setup, tmp_path):
     old = export(root, tmp_path / "2023.xlsx", year=2023)
     filled = fill(old, tmp_path / "2023-filled.xlsx", {"Sở Alpha": {"D7": 5}})
     err = refused(root, before, filled, extra=("--year", "2024"))
-    assert f"{filled}: error E811: biểu mẫu của năm 2023, không phải năm 2024" in err
+    assert f"{filled}: lỗi E811: biểu mẫu của năm 2023, không phải năm 2024" in err
 
 
 def test_a_form_naming_a_year_without_a_file(setup, tmp_path):
@@ -92,7 +92,7 @@ def test_a_form_naming_a_year_without_a_file(setup, tmp_path):
     wb.save(tmp_path / "2099.xlsx")
     err = refused(root, before, tmp_path / "2099.xlsx")
     # the hidden sheet says 2099, the sheets the members see say 2024: tampered, refused
-    assert ("2099.xlsx!Hướng dẫn: error E821: trang ẩn _thidua không khớp với biểu mẫu: trang Hướng dẫn không "
+    assert ("2099.xlsx!Hướng dẫn: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: trang Hướng dẫn không "
             "ghi khối 'kt' năm 2099") in err
 
 
@@ -102,7 +102,7 @@ def test_a_form_whose_bloc_year_file_is_gone(setup, tmp_path):
     (root / YEAR_FILE).rename(root / "blocs" / "kt" / "2024.yaml.bak")
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 1, result.output
-    assert f"{filled}: error E811: biểu mẫu của khối 'kt' năm 2024, nhưng không có tệp blocs/kt/2024.yaml" \
+    assert f"{filled}: lỗi E811: biểu mẫu của khối 'kt' năm 2024, nhưng không có tệp blocs/kt/2024.yaml" \
         in result.stderr
 
 
@@ -116,7 +116,7 @@ def test_a_form_of_an_older_criteria_table(setup, tmp_path):
     assert run("validate", "--root", root).exit_code == 0
     filled = fill(form, tmp_path / "old-table.xlsx", {"Beta": {SELF["1.2"]: 6}})
     err = refused(root, path.read_bytes(), filled)
-    assert f"{filled}: error E813: bảng chấm điểm đã thay đổi sau khi xuất biểu mẫu" in err
+    assert f"{filled}: lỗi E813: bảng chấm điểm đã thay đổi sau khi xuất biểu mẫu" in err
 
 
 @pytest.mark.parametrize(("content", "code", "message"), [
@@ -131,7 +131,7 @@ def test_a_file_that_is_not_an_xlsx(setup, tmp_path, content, code, message):
     bad = tmp_path / "form.xlsx"
     bad.write_bytes(content)
     err = refused(root, before, bad)
-    assert f"{bad}: error {code}: {message}" in err
+    assert f"{bad}: lỗi {code}: {message}" in err
 
 
 def test_a_zip_or_a_workbook_that_is_not_a_form(setup, tmp_path):
@@ -142,15 +142,15 @@ def test_a_zip_or_a_workbook_that_is_not_a_form(setup, tmp_path):
     wb.active["A1"] = 9
     wb.save(tmp_path / "b.xlsx")
     err = refused(root, before, tmp_path / "a.xlsx", tmp_path / "b.xlsx")
-    assert "a.xlsx: error E801: tệp nén nhưng không phải bảng tính Excel" in err
-    assert "b.xlsx: error E802: không phải biểu mẫu do thidua xuất ra" in err
+    assert "a.xlsx: lỗi E801: tệp nén nhưng không phải bảng tính Excel" in err
+    assert "b.xlsx: lỗi E802: không phải biểu mẫu do thidua xuất ra" in err
 
 
 def test_moved_rows_are_detected(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "moved.xlsx", {"Sở Alpha": {"A8": "1.2", "A9": "1.1"}})
     err = refused(root, before, filled)
-    assert "!Sở Alpha!A8: error E804: cấu trúc biểu mẫu đã bị thay đổi" in err
+    assert "!Sở Alpha!A8: lỗi E804: cấu trúc biểu mẫu đã bị thay đổi" in err
 
 
 def test_two_forms_disagreeing_on_one_cell(setup, tmp_path):
@@ -158,7 +158,7 @@ def test_two_forms_disagreeing_on_one_cell(setup, tmp_path):
     a = fill(form, tmp_path / "a.xlsx", {"Beta": {SELF["1.2"]: 6}})
     b = fill(form, tmp_path / "b.xlsx", {"Beta": {SELF["1.2"]: 7}})
     err = refused(root, before, a, b)
-    assert "b.xlsx!Beta!D9: error E815: xung đột: ô này ghi 7" in err
+    assert "b.xlsx!Beta!D9: lỗi E815: xung đột: ô này ghi 7" in err
 
 
 def test_bonus_over_its_cap(setup, tmp_path):
@@ -166,21 +166,21 @@ def test_bonus_over_its_cap(setup, tmp_path):
     filled = fill(form, tmp_path / "bonus.xlsx", {"Sở Alpha": {SELF["bonus1"]: 2, SELF["bonus1_reason"]: "Một",
                                                                SELF["bonus2"]: 1.5, SELF["bonus2_reason"]: "Thêm"}})
     err = refused(root, before, filled)
-    assert "!Sở Alpha!D14: error E818: tổng điểm thưởng (tự đề xuất) của 'alpha' là 3,5, vượt mức tối đa 3" in err
+    assert "!Sở Alpha!D14: lỗi E818: tổng điểm thưởng (tự đề xuất) của 'alpha' là 3,5, vượt mức tối đa 3" in err
 
 
 def test_a_reason_without_points(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "reason.xlsx", {"Beta": {SELF["ded2_reason"]: "Vắng họp"}})
     err = refused(root, before, filled)
-    assert "!Beta!B20: error E817: có lý do nhưng chưa ghi số điểm trừ" in err
+    assert "!Beta!B20: lỗi E817: có lý do nhưng chưa ghi số điểm trừ" in err
 
 
 def test_a_reason_pasted_in_a_legacy_font_is_refused_at_its_cell(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "legacy.xlsx", {"Beta": {SELF["ded2"]: 1, SELF["ded2_reason"]: "Nép b¸o c¸o chËm"}})
     err = refused(root, before, filled)
-    assert "!Beta!B20: error E807: chữ 'b¸o' có vẻ được gõ bằng phông TCVN3 hoặc VNI" in err
+    assert "!Beta!B20: lỗi E807: chữ 'b¸o' có vẻ được gõ bằng phông TCVN3 hoặc VNI" in err
 
 
 def test_an_update_that_would_not_validate_is_not_written(setup, tmp_path, monkeypatch):
@@ -200,7 +200,7 @@ def test_a_cleared_cell_keeps_the_value_with_a_warning(setup, tmp_path):
     filled = fill(form, tmp_path / "cleared.xlsx", {"Sở Alpha": {SELF["1.1"]: None}})
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "!Sở Alpha!D8: warning W809: ô bị xóa trống (lúc xuất là 9)" in result.stderr
+    assert "!Sở Alpha!D8: cảnh báo W809: ô bị xóa trống (lúc xuất là 9)" in result.stderr
     assert (root / YEAR_FILE).read_bytes() == before
 
 
@@ -246,7 +246,7 @@ def test_tampered_metadata_is_a_problem_not_a_crash(setup, tmp_path):
     meta[f"C{row}"] = "not a cell"
     wb.save(tmp_path / "tampered.xlsx")
     err = refused(root, before, tmp_path / "tampered.xlsx")
-    assert "!_thidua: error E803: trang ẩn _thidua không hợp lệ (ô 'not a cell')" in err
+    assert "!_thidua: lỗi E803: trang ẩn _thidua không hợp lệ (ô 'not a cell')" in err
 
 
 def test_a_member_that_left_since_the_export(setup, tmp_path):
@@ -260,7 +260,7 @@ def test_a_member_that_left_since_the_export(setup, tmp_path):
     assert run("form", "import", untouched, "--root", root).exit_code == 0  # delta's sheet was not changed
     changed = fill(form, tmp_path / "bad.xlsx", {"Đoàn Delta": {SELF["1.2"]: 6}})
     err = refused(root, path.read_bytes(), changed)
-    assert "!Đoàn Delta: error E814: đơn vị 'delta' không còn trong tệp khối-năm" in err
+    assert "!Đoàn Delta: lỗi E814: đơn vị 'delta' không còn trong tệp khối-năm" in err
 
 
 def test_sheet_titles_are_valid_and_unique():
@@ -303,7 +303,7 @@ def test_a_formula_with_a_computed_value_is_a_warning_and_its_value_counts(setup
     filled = _with_cached_formula(form, tmp_path / "f.xlsx", "Đài Gamma", SELF["2"], "4+5", "9")
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "!Đài Gamma!D10: warning W808: ô chứa công thức (=4+5); dùng giá trị Excel đã tính" in result.stderr
+    assert "!Đài Gamma!D10: cảnh báo W808: ô chứa công thức (=4+5); dùng giá trị Excel đã tính" in result.stderr
     assert "Đài Gamma (gamma) · tự chấm 2: (trống) → 9" in result.stdout
 
 
@@ -312,7 +312,7 @@ def test_a_deduction_without_a_reason_is_a_warning(setup, tmp_path):
     filled = fill(form, tmp_path / "noreason.xlsx", {"Beta": {SELF["ded2"]: 1}})
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "!Beta!D20: warning W810: điểm trừ chưa ghi lý do" in result.stderr
+    assert "!Beta!D20: cảnh báo W810: điểm trừ chưa ghi lý do" in result.stderr
 
 
 def test_a_bloc_year_with_errors_is_e812(setup, tmp_path):
@@ -321,7 +321,7 @@ def test_a_bloc_year_with_errors_is_e812(setup, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("total: 26.5", "total: 99"), encoding="utf-8")
     filled = fill(form, tmp_path / "x.xlsx", {"Beta": {SELF["1.2"]: 6}})
     err = refused(root, path.read_bytes(), filled)
-    assert f"{filled}: error E812: tệp blocs/kt/2024.yaml đang có lỗi" in err
+    assert f"{filled}: lỗi E812: tệp blocs/kt/2024.yaml đang có lỗi" in err
 
 
 def test_a_bonus_list_changed_since_the_export_is_e816(tmp_path):
@@ -337,7 +337,7 @@ def test_a_bonus_list_changed_since_the_export_is_e816(tmp_path):
                                                          ("alpha", "bonus", "2", "reason"): "Thêm"})
     where = slot_cells(form)[("alpha", "bonus", "2", "points")]
     err = refused(root, path.read_bytes(), filled)
-    assert (f"bonus.xlsx!{where[0]}!{where[1]}: error E816: xung đột ở điểm thưởng của 'alpha': lúc xuất biểu mẫu "
+    assert (f"bonus.xlsx!{where[0]}!{where[1]}: lỗi E816: xung đột ở điểm thưởng của 'alpha': lúc xuất biểu mẫu "
             "là 1 (Sáng kiến hay), tệp khối-năm nay là 2 (Sáng kiến rất hay), biểu mẫu ghi 1 (Sáng kiến hay); "
             "0,5 (Thêm)") in err
 
@@ -356,7 +356,7 @@ def test_a_file_the_editor_will_not_touch_is_e819_at_its_line(setup, tmp_path, m
     monkeypatch.setattr(YamlEditor, "apply", refuse)
     filled = fill(form, tmp_path / "x.xlsx", {"Beta": {SELF["1.2"]: 6}})
     err = refused(root, before, filled)
-    assert ("blocs/kt/2024.yaml:2:4: error E819: không sửa được blocs/kt/2024.yaml một cách an toàn: "
+    assert ("blocs/kt/2024.yaml:2:4: lỗi E819: không sửa được blocs/kt/2024.yaml một cách an toàn: "
             "gặp danh sách hoặc mục ở chỗ cần một giá trị") in err
 
 
@@ -366,7 +366,7 @@ def test_a_form_too_large_to_be_one_is_e800(setup, tmp_path, monkeypatch):
     root, form, before = setup
     monkeypatch.setattr(read, "MAX_FORM_BYTES", 1000)
     err = refused(root, before, form)
-    assert f"{form}: error E800: tệp quá lớn" in err
+    assert f"{form}: lỗi E800: tệp quá lớn" in err
 
 
 def test_a_file_changed_between_reading_and_writing_is_e820(setup, tmp_path):

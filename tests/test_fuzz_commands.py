@@ -116,7 +116,7 @@ def mutated(draw) -> tuple[Path, str, bytes]:
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts}
+            for p in sorted(root.rglob("*")) if p.is_file() and not {".git", ".thidua-cache"} & set(p.relative_to(root).parts)}
 
 
 def check(root: Path, args: list[str]) -> None:

@@ -316,7 +316,7 @@ def test_w600_through_validate(tmp_path):
     r = run_cli(["validate", "--root", str(tmp_path)])
     assert r.exit_code == 0, r.output
     assert r.output.count("W600") == 2
-    assert "blocs/b/2024.yaml:9:9: warning W600: Trưởng khối năm 2024 là d" in r.output
+    assert "blocs/b/2024.yaml:9:9: cảnh báo W600: Trưởng khối năm 2024 là d" in r.output
     assert "Đơn vị B (b)" in r.output
 
     decided_2023 = ROT_2023 + "decided:\n  next_leader: d\n  next_deputy: a\n"

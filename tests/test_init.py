@@ -50,10 +50,10 @@ def test_init_then_validate_is_clean(tmp_path):
 
 
 def test_init_twice_refuses_and_writes_nothing(tmp_path):
-    assert run(str(tmp_path)).exit_code == 0
+    assert run(str(tmp_path), "-p", "Bắc Kạn").exit_code == 0
     (tmp_path / "thidua.yaml").write_text("province: Đã sửa\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    result = run(str(tmp_path))
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
     assert result.exit_code == 1
     assert "đã có dữ liệu (thidua.yaml, blocs)" in result.output
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
@@ -61,7 +61,7 @@ def test_init_twice_refuses_and_writes_nothing(tmp_path):
 
 def test_init_refuses_a_folder_with_only_blocs(tmp_path):
     (tmp_path / "blocs").mkdir()
-    result = run(str(tmp_path))
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
     assert result.exit_code == 1
     assert [p.name for p in tmp_path.iterdir()] == ["blocs"]
     assert list((tmp_path / "blocs").iterdir()) == []
@@ -78,7 +78,7 @@ def test_init_keeps_files_it_did_not_write(tmp_path):
 
 def test_init_into_a_file_or_with_an_empty_province_exits_2(tmp_path):
     (tmp_path / "f").write_text("x", encoding="utf-8")
-    assert run(str(tmp_path / "f")).exit_code == 2
+    assert run(str(tmp_path / "f"), "-p", "Bắc Kạn").exit_code == 2
     assert run(str(tmp_path / "d"), "--province", "  ").exit_code == 2
     assert not (tmp_path / "d").exists()
 
@@ -105,6 +105,75 @@ def test_readme_examples_validate_clean(tmp_path):
     assert score.exit_code == 0, score.output
 
 
+def test_init_needs_the_province_and_never_writes_a_placeholder_name(tmp_path, monkeypatch):
+    result = run(str(tmp_path / "a"))  # no terminal: no question to ask
+    assert result.exit_code == 2
+    assert 'cần tên tỉnh: thidua init THƯ_MỤC --province "Bắc Kạn"' in result.stderr
+    assert not (tmp_path / "a").exists()
+    monkeypatch.setattr("thidua.cli.init_cmd._interactive", lambda: True)
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "b")], input="Lạng Sơn\n")
+    assert result.exit_code == 0, result.output
+    assert "Tên tỉnh (ví dụ Bắc Kạn): " in result.output
+    assert yaml.safe_load((tmp_path / "b" / "thidua.yaml").read_text(encoding="utf-8"))["province"] == "Lạng Sơn"
+    assert "Tên tỉnh" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "b").rglob("*") if p.is_file())
+
+
+SOURCE = "thidua @ git+https://git.example.invalid/so-noi-vu/thidua.git@0123456789abcdef0123456789abcdef01234567"
+
+
+def test_init_names_the_source_to_install_thidua_from(tmp_path):
+    result = run(str(tmp_path), "-p", "Bắc Kạn", "--source", SOURCE)
+    assert result.exit_code == 0, result.output
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert f'python -m pip install "{SOURCE}"\n' in readme
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/thidua.yml").read_text(encoding="utf-8"))
+    assert workflow["env"]["THIDUA"] == SOURCE
+    assert "Cần điền" not in result.output and "<" not in readme.split("## Cài đặt")[1].split("```")[1]
+
+
+def test_without_a_source_init_says_what_to_fill_in_and_ci_refuses_the_placeholder(tmp_path, monkeypatch):
+    monkeypatch.setattr("thidua.cli.init_cmd.installed_source", lambda: None)
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
+    assert result.exit_code == 0
+    assert ("Cần điền: nguồn cài thidua (thidua chưa có trên PyPI). Thay <nguồn cài thidua> trong README.md "
+            "và ở dòng THIDUA của .github/workflows/thidua.yml") in result.stdout
+    assert 'python -m pip install "<nguồn cài thidua>"' in (tmp_path / "README.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/thidua.yml").read_text(encoding="utf-8"))
+    (install,) = [s["run"] for s in workflow["jobs"]["validate"]["steps"] if s.get("name") == "Cài thidua"]
+    # the step as GitHub runs it (bash -e), with pip replaced by an echo
+    script = install.replace("python -m pip install", "echo would install")
+    for value, code, out in (("<nguồn cài thidua>", 1, "::error file=.github/workflows/thidua.yml::Điền nguồn cài "
+                                                       "thidua vào dòng THIDUA\n"),
+                             (SOURCE, 0, f"would install {SOURCE}\n")):
+        done = subprocess.run(["bash", "-e", "-c", script], env={"THIDUA": value, "PATH": "/usr/bin:/bin"},
+                              capture_output=True, text=True)
+        assert (done.returncode, done.stdout) == (code, out)
+
+
+def test_installed_source_reads_pip_s_record(monkeypatch):
+    import json
+    from importlib import metadata
+
+    from thidua.cli.init_cmd import installed_source
+
+    class Dist:
+        def __init__(self, doc):
+            self.doc = doc
+
+        def read_text(self, name):
+            return None if self.doc is None else json.dumps(self.doc)
+
+    for doc, expected in (
+        ({"url": "https://git.example.invalid/thidua.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}},
+         "thidua @ git+https://git.example.invalid/thidua.git@abc123"),
+        ({"url": "file:///home/vp/thidua", "dir_info": {"editable": True}}, None),  # this machine only
+        ({"url": "file:///srv/thidua.git", "vcs_info": {"vcs": "git", "commit_id": "abc"}}, None),
+        (None, None),
+    ):
+        monkeypatch.setattr(metadata, "distribution", lambda name, d=doc: Dist(d))
+        assert installed_source() == expected
+
+
 # -- pre-commit ---------------------------------------------------------------------------------
 
 def test_pre_commit_hook_definition():
@@ -129,7 +198,7 @@ def test_scaffold_pre_commit_config_uses_the_hook():
 
 def test_the_hook_passes_only_data_files_to_validate(tmp_path):
     """What the hook hands over validates clean; a plain '\\.ya?ml$' would fail on .pre-commit-config.yaml."""
-    assert run(str(tmp_path)).exit_code == 0
+    assert run(str(tmp_path), "-p", "Bắc Kạn").exit_code == 0
     pattern = re.compile(scaffold.HOOK_FILES)
     every = [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()]
     passed = [p for p in every if pattern.search(p)]
@@ -145,13 +214,14 @@ def findings_for(root: Path, rels: list[str]):
 # -- the diff driver's attributes ----------------------------------------------------------------------
 
 def test_gitattributes_name_bloc_years_only(tmp_path):
-    assert run(str(tmp_path)).exit_code == 0
+    assert run(str(tmp_path), "-p", "Bắc Kạn").exit_code == 0
     git(tmp_path, "init", "-q")
-    paths = ["blocs/mttq/2020.yaml", "blocs/_tables/mttq-2025.yaml", "blocs/thidua.yaml", "thidua.yaml",
-             "blocs/mttq/ghi-chu.yaml"]
+    paths = ["blocs/mttq/2020.yaml", "data/blocs/mttq/2020.yaml", "blocs/_tables/mttq-2025.yaml",
+             "blocs/thidua.yaml", "thidua.yaml", "blocs/mttq/ghi-chu.yaml", "data/blocs/_tables/mttq-2025.yaml"]
     out = subprocess.run(["git", "check-attr", "diff", "--", *paths], cwd=tmp_path, capture_output=True,
                          text=True, check=True).stdout.splitlines()
-    assert out == ["blocs/mttq/2020.yaml: diff: thidua"] + [f"{p}: diff: unspecified" for p in paths[1:]]
+    # bloc-years at the top and in a subfolder (a data root in data/), nothing else
+    assert out == [f"{p}: diff: thidua" for p in paths[:2]] + [f"{p}: diff: unspecified" for p in paths[2:]]
 
 
 # -- docs/ci.md ----------------------------------------------------------------------------------------
@@ -168,11 +238,24 @@ def test_ci_doc_shows_the_workflow_init_writes():
 
 def test_ci_doc_documents_hook_driver_and_commands():
     text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
-    for needle in (scaffold.DIFF_DRIVER, "blocs/*/[0-9][0-9][0-9][0-9].yaml diff=thidua", "id: thidua-validate",
+    for needle in (scaffold.DIFF_DRIVER, scaffold.DIFF_ATTRIBUTE, "id: thidua-validate",
                    scaffold.HOOK_FILES, "thidua diff REV_A REV_B", "thidua history --bloc", "thidua init",
                    "Exit status"):
         assert needle in text, needle
     assert scaffold.DIFF_DRIVER in scaffold.GITATTRIBUTES
-    assert "blocs/*/[0-9][0-9][0-9][0-9].yaml diff=thidua" in scaffold.GITATTRIBUTES
+    assert scaffold.DIFF_ATTRIBUTE in scaffold.GITATTRIBUTES
     local = re.search(r"```yaml\n(repos:\n  - repo: local.*?)```", text, re.S)
     assert local and yaml.safe_load(local[1]) == {"repos": [yaml.safe_load(scaffold.PRE_COMMIT_CONFIG)["repos"][0]]}
+
+
+def test_ci_doc_rev_is_a_commit_of_thidua_with_the_hook():
+    """The rev: docs/ci.md gives exists in this repository and has the hook (pre-commit would fail otherwise)."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    (rev,) = re.findall(r"^    rev: ([0-9a-f]{40}) ", text, re.M)
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    hooks = subprocess.run(["git", "show", f"{rev}:.pre-commit-hooks.yaml"], cwd=REPO, capture_output=True,
+                           text=True)
+    assert hooks.returncode == 0, hooks.stderr
+    (hook,) = yaml.safe_load(hooks.stdout)
+    assert hook["id"] == "thidua-validate" and hook["entry"] == "thidua validate"

@@ -61,6 +61,8 @@ def imports(path: Path) -> set[str]:
         if id(node) in typing_only:
             continue
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 and node.module.startswith("thidua"):
+            if all(a.name.startswith("__") for a in node.names):
+                continue  # "from thidua import __version__": the package's metadata, not its functions
             named = {f"{node.module}.{a.name}" for a in node.names} & MODULES.keys()
             out |= named or {node.module}  # "from thidua import rules" imports thidua.rules, not thidua
         elif isinstance(node, ast.Import):

@@ -158,7 +158,7 @@ def test_a_device_named_on_the_command_line_is_e009(tmp_path):
     root = write_root(tmp_path / "root", {})
     result = CliRunner().invoke(app, ["validate", "/dev/zero", "--root", str(root)])
     assert result.exit_code == 1
-    assert "/dev/zero: error E009: đường dẫn này là một thiết bị" in result.stdout
+    assert "/dev/zero: lỗi E009: đường dẫn này là một thiết bị" in result.stdout
 
 
 def test_a_file_that_cannot_be_read_is_e008(tmp_path, monkeypatch):

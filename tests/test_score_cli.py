@@ -163,11 +163,12 @@ scores:
 """
 
 
-def test_a_bloc_with_an_error_is_refused_and_the_others_scored(root):
+def test_a_bloc_with_an_error_is_refused_and_the_others_scored(root, monkeypatch):
     write(root, {"blocs/loi/2024.yaml": BROKEN})
+    monkeypatch.chdir(root)  # paths are printed from where the user is
     r = score(root)
     assert r.exit_code == 1
-    assert "blocs/loi/2024.yaml:14:12: error E404: a: tệp ghi tổng 95 nhưng tính được 90.5" in r.stderr
+    assert "blocs/loi/2024.yaml:14:12: lỗi E404: a: tệp ghi tổng 95 nhưng tính được 90.5" in r.stderr
     assert "không chấm 1 tệp có lỗi: blocs/loi/2024.yaml" in r.stderr
     assert "(mttq)" in r.stdout and "(kinhte)" in r.stdout and "(loi)" not in r.stdout
     data = json.loads(score(root, "--json").stdout)
@@ -180,7 +181,7 @@ def test_warnings_are_printed_but_do_not_stop_scoring(root):
     r = score(root)
     assert r.exit_code == 0
     assert "blocs/mttq/2024.yaml" in r.stderr
-    assert "warning W405" in r.stderr and "warning W406" in r.stderr
+    assert "cảnh báo W405" in r.stderr and "cảnh báo W406" in r.stderr
     assert "W405" not in r.stdout
 
 

@@ -48,5 +48,5 @@ def test_a_fifo_in_blocs_is_a_finding_for_every_command(root, args):
     assert done.returncode in (0, 1, 2), done.stderr
     assert "Traceback" not in done.stderr and "lỗi nội bộ" not in done.stderr
     if args[0] in ("validate", "score", "handover"):
-        assert ("blocs/k/2025.yaml: error E009: đường dẫn này là một đường ống (FIFO), không phải một tệp dữ liệu"
+        assert ("blocs/k/2025.yaml: lỗi E009: đường dẫn này là một đường ống (FIFO), không phải một tệp dữ liệu"
                 in done.stderr + done.stdout)

@@ -86,7 +86,7 @@ def test_handover_write_refuses_a_name_with_a_control_character(tmp_path):
     root = root_with(tmp_path, '    name: "Sở Nội vụ\\x07"\n')
     result = run("handover", "2024", "--bloc", "k", "--root", root, "--write")
     assert result.exit_code == 1, result.output
-    assert f"{TARGET}:7:21: error E107: chuỗi chứa ký tự điều khiển U+0007 (BEL)" in result.stderr
+    assert f"{TARGET}:7:21: lỗi E107: chuỗi chứa ký tự điều khiển U+0007 (BEL)" in result.stderr
     assert not (root / "blocs" / "k" / "2025.yaml").exists()
 
 
@@ -96,7 +96,7 @@ def test_form_export_refuses_a_name_with_a_control_character(tmp_path):
     result = run("form", "export", "--root", root, "--bloc", "k", "2024", "-o", tmp_path / "f.xlsx")
     assert result.exit_code == 1, result.output
     assert "lỗi nội bộ" not in result.output
-    assert f"{TARGET}:7:14: error E107: chuỗi chứa ký tự điều khiển U+001B (ESC)" in result.stderr
+    assert f"{TARGET}:7:14: lỗi E107: chuỗi chứa ký tự điều khiển U+001B (ESC)" in result.stderr
     assert not (tmp_path / "f.xlsx").exists()
 
 
@@ -159,7 +159,7 @@ def test_a_reason_that_would_act_is_refused_or_cleaned_at_its_cell(tmp_path, rea
     sheet, cell = slot_cells(form)[("gamma", "bonus", "1", "reason")]
     if "::" in reason or "##[" in reason:
         assert result.exit_code == 1
-        assert f"r.xlsx!{sheet}!{cell}: error E807: lý do có dòng bắt đầu bằng '::' hoặc chứa '##\\['" in result.stderr
+        assert f"r.xlsx!{sheet}!{cell}: lỗi E807: lý do có dòng bắt đầu bằng '::' hoặc chứa '##\\['" in result.stderr
     else:  # control characters and overrides are dropped from a reason, the words kept
         assert result.exit_code == 0, result.output
         assert 'reason: "Xoá"' in (root / YEAR_FILE).read_text(encoding="utf-8")

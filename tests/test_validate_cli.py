@@ -58,6 +58,12 @@ def make_root(tmp_path: Path, text: str) -> Path:
     return write_root(tmp_path / "root", {BLOC_YEAR_PATH: text})
 
 
+def in_root(tmp_path: Path) -> Path:
+    """The folder make_root writes to, made now: a test runs from there, as an office worker does."""
+    (tmp_path / "root").mkdir(exist_ok=True)
+    return tmp_path / "root"
+
+
 def invoke(*args: str):
     return CliRunner().invoke(app, ["validate", *args])
 
@@ -119,7 +125,7 @@ def test_root_found_upward_from_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(root / "blocs" / "mttq")
     result = invoke()
     assert result.exit_code == 1
-    assert result.stdout.startswith("blocs/mttq/2024.yaml:6:5: warning W405: ")
+    assert result.stdout.startswith("2024.yaml:6:5: cảnh báo W405: ")  # relative to where the user is
 
 
 def test_thidua_root_environment_variable(tmp_path, monkeypatch):
@@ -130,7 +136,8 @@ def test_thidua_root_environment_variable(tmp_path, monkeypatch):
     assert "blocs/mttq/2024.yaml" in result.stdout and "2 lỗi" in result.stdout
 
 
-def test_one_file_named_checks_only_that_file(tmp_path):
+def test_one_file_named_checks_only_that_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     root = make_root(tmp_path, BROKEN)
     result = invoke("--root", str(root), "--format", "json", str(root / BLOC_YEAR_PATH))
     doc = json.loads(result.stdout)
@@ -140,10 +147,11 @@ def test_one_file_named_checks_only_that_file(tmp_path):
 
 # -- text output ---------------------------------------------------------------------------
 
-def test_text_output_shows_position_source_line_and_caret(tmp_path):
+def test_text_output_shows_position_source_line_and_caret(tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     result = invoke("--root", str(make_root(tmp_path, BROKEN)))
     lines = result.stdout.splitlines()
-    head = "blocs/mttq/2024.yaml:12:14: error E203: '9,5' dùng dấu phẩy thập phân"
+    head = "blocs/mttq/2024.yaml:12:14: lỗi E203: '9,5' dùng dấu phẩy thập phân"
     i = lines.index(head)
     source, caret = lines[i + 1], lines[i + 2]
     assert source == '  12 |       "1.1": 9,5'
@@ -154,16 +162,18 @@ def test_text_output_shows_position_source_line_and_caret(tmp_path):
     assert lines[-1] == "3 tệp, 2 lỗi, 1 cảnh báo"
 
 
-def test_text_output_matches_the_pattern_editors_jump_to(tmp_path):
+def test_text_output_matches_the_pattern_editors_jump_to(tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     result = invoke("--root", str(make_root(tmp_path, BROKEN)))
     heads = [ln for ln in result.stdout.splitlines() if not ln.startswith(" ")][:-1]
     assert len(heads) == 3
     for line in heads:
-        assert re.fullmatch(r"blocs/mttq/2024\.yaml:\d+:\d+: (error|warning) [EW]\d{3}: .+", line)
+        assert re.fullmatch(r"blocs/mttq/2024\.yaml:\d+:\d+: (lỗi|cảnh báo) [EW]\d{3}: .+", line)
 
 
-def test_caret_under_a_column_after_vietnamese_letters(tmp_path):
+def test_caret_under_a_column_after_vietnamese_letters(tmp_path, monkeypatch):
     """Columns count characters, not bytes: the caret sits under the value after "Khối"."""
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     text = CLEAN.replace("leader: hlhpn", "leader: hlhpn\nnote: Khối {a: 1}")
     result = invoke("--root", str(make_root(tmp_path, text)))
     lines = result.stdout.splitlines()
@@ -183,7 +193,8 @@ def test_no_color_gives_no_escape_codes(tmp_path, monkeypatch):
 
 # -- JSON and GitHub -----------------------------------------------------------------------
 
-def test_json_structure(tmp_path):
+def test_json_structure(tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     result = invoke("--root", str(make_root(tmp_path, BROKEN)), "--format", "json")
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
@@ -206,7 +217,8 @@ def test_json_when_clean(tmp_path):
 GITHUB_LINE = re.compile(r"::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([EW]\d{3})::(.+)")
 
 
-def test_github_annotations(tmp_path):
+def test_github_annotations(tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     result = invoke("--root", str(make_root(tmp_path, BROKEN)), "--format", "github")
     lines = result.stdout.splitlines()
     assert lines[-1] == "3 tệp, 2 lỗi, 1 cảnh báo"
@@ -221,6 +233,7 @@ def test_github_annotations(tmp_path):
 
 
 def test_github_actions_picks_github_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = invoke("--root", str(make_root(tmp_path, BROKEN)))
     assert result.stdout.startswith("::warning file=blocs/mttq/2024.yaml,line=6,col=5,title=W405::")
@@ -239,7 +252,8 @@ def check_golden(name: str, actual: str) -> None:
 
 @pytest.mark.parametrize(("fmt", "name"), [("text", "broken.txt"), ("json", "broken.json"),
                                            ("github", "broken.github")])
-def test_golden_output(fmt, name, tmp_path):
+def test_golden_output(fmt, name, tmp_path, monkeypatch):
+    monkeypatch.chdir(in_root(tmp_path))  # printed paths start where the user is
     result = invoke("--root", str(make_root(tmp_path, BROKEN)), "--format", fmt)
     assert result.exit_code == 1
     check_golden(name, result.stdout)
@@ -255,7 +269,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes | None, int]]:
     return out
 
 
-def test_validate_never_writes(tmp_path, monkeypatch):
+def test_validate_writes_nothing_but_its_cache(tmp_path, monkeypatch):
     root = write_root(tmp_path / "root", {
         BLOC_YEAR_PATH: BROKEN,
         "blocs/mttq/2023.yaml": CLEAN.replace("2024", "2023"),
@@ -263,10 +277,20 @@ def test_validate_never_writes(tmp_path, monkeypatch):
     })
     before = snapshot(root)
     monkeypatch.chdir(root)
-    for args in ([], ["--format", "json"], ["--format", "github"], ["--strict"], [BLOC_YEAR_PATH], ["blocs"]):
+    runs = ([], ["--format", "json"], ["--format", "github"], ["--strict"], [BLOC_YEAR_PATH], ["blocs"])
+    for args in runs:
+        result = invoke("--no-cache", *args)
+        assert result.exit_code == 1, result.output
+    assert snapshot(root) == before  # --no-cache: not a byte, not a time stamp
+    for args in runs:
         result = invoke(*args)
         assert result.exit_code == 1, result.output
-    assert snapshot(root) == before
+    after = snapshot(root)
+    added = sorted(set(after) - set(before))
+    assert added == [".thidua-cache", ".thidua-cache/.gitignore", ".thidua-cache/CACHEDIR.TAG",
+                     ".thidua-cache/validate.json"]
+    assert after[".thidua-cache/.gitignore"][0].endswith(b"\n*\n")  # git ignores the folder by itself
+    assert {k: after[k] for k in before} == before  # every input as it was
 
 
 def test_validate_does_not_import_report_libraries(tmp_path):

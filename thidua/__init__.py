@@ -16,11 +16,12 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "validate", "score"]
 
 
-def validate(root, paths=()):
-    """Findings for the data files under ``root`` (see thidua.checking.validate)."""
+def validate(root, paths=(), cache=False):
+    """Findings for the data files under ``root`` (see thidua.checking.validate); ``cache`` uses and
+    updates the root's result cache, as the command line does."""
     from thidua.checking import validate as run
 
-    return run(root, paths)
+    return run(root, paths, cache=cache)
 
 
 def score(root, year, bloc=None):

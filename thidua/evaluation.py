@@ -19,6 +19,7 @@ from thidua.core.settings import Settings, settings_for
 from thidua.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from thidua.loading.load import Workspace
 from thidua.model import BlocYear, Config
+from thidua.rules import e303_unknown_member
 from thidua.rules.context import CheckContext
 
 HISTORY_YEARS = 21  # the longest history any rule can need: cooldown_years ≤ 20, plus the year before
@@ -83,7 +84,7 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
     previous = history[-1] if history and history[-1].year == by.year - 1 else None
     total_of = _totals_on_demand(by, settings)
     ctx = CheckContext(config, settings, by, folder, stem, previous, history if previous else (), total_of)
-    findings = [*loading, *rules.run("bloc", ctx, by.complete)]
+    findings = [*e303_unknown_member.with_name_hints(loading, by), *rules.run("bloc", ctx, by.complete)]
     if by.awards:  # a bloc's own award policies, against the bands in force for it
         findings.extend(rules.run("config", ctx))
     if previous is not None and history_checks:

@@ -15,7 +15,7 @@ from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
 from thidua.evaluation import evaluate
 from thidua.loading.load import Workspace
-from thidua.loading.root import bloc_year_paths, config_path, require_bloc
+from thidua.loading.root import bloc_ids, bloc_year_paths, config_path, require_bloc, years_of
 from thidua.model import Config
 
 
@@ -41,7 +41,9 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
     paths = bloc_year_paths(root, year, bloc)
     if not paths:
         where = f"khối '{bloc}'" if bloc else f"{root / 'blocs'}"
-        raise ThiduaError(f"không có tệp năm {year} cho {where}")
+        years = sorted({y for b in ([bloc] if bloc else bloc_ids(root)) for y in years_of(root, b)})
+        there = f"các năm có dữ liệu: {', '.join(map(str, years))}" if years else "chưa có tệp năm nào"
+        raise ThiduaError(f"không có tệp năm {year} cho {where} ({there})")
     ws = ws or Workspace(root)
     config, config_diags = ws.config()
     if bloc is not None and any(a.level == "province" for a in config.awards):

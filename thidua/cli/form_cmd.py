@@ -29,6 +29,8 @@ def export(
                              "hoặc -thong-nhat.xlsx trong thư mục dữ liệu).")] = None,
     agreed: Annotated[bool, typer.Option(
         "--agreed", help="Biểu mẫu nhập điểm khối thống nhất (một trang, mỗi đơn vị một cột) thay cho tự chấm.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Ghi đè biểu mẫu đã có ở chỗ ghi (mặc định: không ghi, báo tệp đã có).")] = False,
     root: RootOption = None,
 ) -> None:
     """Xuất biểu mẫu Excel để các đơn vị tự chấm (mỗi đơn vị một trang) hoặc để nhập điểm thống nhất.
@@ -42,9 +44,9 @@ def export(
     from thidua.evaluation import evaluate
     from thidua.forms.plan import plan_form
     from thidua.loading.load import Workspace
-    from thidua.loading.root import bloc_year_path, config_path, require_bloc
+    from thidua.loading.root import bloc_year_path, config_path, require_bloc, user_path
     from thidua.render.form_xlsx import form_xlsx
-    from thidua.writing import atomic_write
+    from thidua.writing import atomic_write, create_new
 
     data_root = resolve_root(root)
     require_bloc(data_root, bloc)
@@ -56,6 +58,14 @@ def export(
     out = output or data_root / "forms" / str(year) / f"{bloc}-{year}-{'thong-nhat' if agreed else 'tu-cham'}.xlsx"
     if out.suffix.lower() != ".xlsx":
         raise ThiduaError(f"tệp ra '{out}' phải có đuôi .xlsx (Excel không mở tệp sai đuôi)")
+    shown = user_path(data_root, str(out.absolute()))
+
+    def already_there() -> ThiduaError:  # a form sent out may be being filled in: never replaced unasked
+        return ThiduaError(f"đã có biểu mẫu {shown}; không ghi đè. Thêm --force để ghi đè, "
+                           "hoặc -o để ghi vào tệp khác")
+
+    if out.exists() and not force:
+        raise already_there()
     ws = Workspace(data_root)
     ev = evaluate(ws, path)
     diags = ev.findings
@@ -71,9 +81,12 @@ def export(
     inputs = [path, *(p for p in (config_path(data_root),) if p is not None)]
     if by.criteria_ref is not None and (table_path := ws.table_path(by.criteria_ref.id)) is not None:
         inputs.append(table_path)
-    atomic_write(out, form_xlsx(plan), protect=inputs)
+    if force:
+        atomic_write(out, form_xlsx(plan), protect=inputs)
+    elif any(out.absolute() == p.absolute() for p in inputs) or not create_new(out, form_xlsx(plan)):
+        raise already_there()  # created meanwhile by another run
     what = "tự chấm (mỗi đơn vị một trang)" if kind == "self" else "nhập điểm thống nhất (mỗi đơn vị một cột)"
-    sys.stdout.write(f"Đã ghi biểu mẫu {what}: {out} — {len(plan.members)} đơn vị, "
+    sys.stdout.write(f"Đã ghi biểu mẫu {what}: {shown} — {len(plan.members)} đơn vị, "
                      f"{len(by.table.leaves())} tiêu chí, bảng {by.table.id}.\n")
 
 

@@ -43,7 +43,7 @@ def handover_dict(run) -> dict:
 def handover_text(run) -> str:
     h, by = run.handover, run.current
     out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",
-           f"Quy tắc: {h.rule_name} ({h.rule.kind})"]
+           f"Quy tắc: {h.rule_name}"]
     if h.rule.kind == "elected":
         out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
         out.extend(f"  • {_name(by, i)}" for i in h.eligible)
@@ -96,7 +96,7 @@ def handover(
 
     data_root = resolve_root(root)
     if not write:
-        raise typer.Exit(_show(handover_at_root(data_root, year, bloc), year, bloc, as_json))
+        raise typer.Exit(_show(handover_at_root(data_root, year, bloc), year, bloc, as_json, data_root))
     # --write: this year's file is locked from reading it to creating next year's, so two runs (or an
     # import into this year) take turns; next year's file is created only if it does not exist.
     next_path = bloc_year_path(data_root, bloc, year + 1)
@@ -104,7 +104,7 @@ def handover(
     this_year = bloc_year_path(data_root, bloc, year)
     with locked([this_year] if this_year.is_file() else [], shown=lambda p: display_path(data_root, p)):
         run = handover_at_root(data_root, year, bloc)
-        code = _show(run, year, bloc, as_json)
+        code = _show(run, year, bloc, as_json, data_root)
         if code == 0:
             code = _write_next(run, data_root, existed)
     raise typer.Exit(code)
@@ -116,11 +116,11 @@ def handover_at_root(data_root, year: int, bloc: str):
     return handover_at(data_root, year, bloc)
 
 
-def _show(run, year: int, bloc: str, as_json: bool) -> int:
+def _show(run, year: int, bloc: str, as_json: bool, data_root) -> int:
     from thidua.cli.score_cmd import print_findings
 
     if run.refused:
-        print_findings(run.findings)
+        print_findings(run.findings, root=data_root)
         sys.stderr.write(f"thidua: tệp năm {year} của khối {bloc} có lỗi; sửa trước khi bàn giao "
                          f"(thidua validate blocs/{bloc}/{year}.yaml)\n")
         return 1
@@ -128,7 +128,7 @@ def _show(run, year: int, bloc: str, as_json: bool) -> int:
         sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(handover_text(run))
-    print_findings([d for d in run.findings if not d.is_error])
+    print_findings([d for d in run.findings if not d.is_error], root=data_root)
     return 0
 
 

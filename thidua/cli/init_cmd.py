@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -15,7 +15,8 @@ from thidua.errors import ThiduaError
 @handles_errors
 def init(
     directory: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
-    province: Annotated[str, typer.Option("--province", "-p", help="Tên tỉnh, ghi vào thidua.yaml và README.md.")] = "Tên tỉnh",
+    province: Annotated[Optional[str], typer.Option("--province", "-p", help="Tên tỉnh, ghi vào thidua.yaml và README.md (bắt buộc; hỏi khi chạy trên terminal).")] = None,  # noqa: UP045
+    source: Annotated[Optional[str], typer.Option("--source", help="Nguồn cài thidua ghi vào README.md và GitHub Actions, ví dụ \"thidua @ git+https://<kho thidua>@<mã commit>\" (mặc định: nguồn đã cài thidua trên máy này, nếu là một kho git).")] = None,  # noqa: UP045
 ) -> None:
     """Tạo kho dữ liệu thi đua mới cho một tỉnh: thidua.yaml, blocs/, README.md, pre-commit, GitHub Actions.
 
@@ -24,20 +25,25 @@ def init(
     Example: thidua init thi-dua-bac-kan --province "Bắc Kạn"
     """
     from thidua.loading.root import BLOCS_DIR, CONFIG_NAME
-    from thidua.render.scaffold import DIFF_DRIVER, files
+    from thidua.render.scaffold import DIFF_DRIVER, SOURCE_PLACEHOLDER, files
     from thidua.writing import create_new
 
     if directory.exists() and not directory.is_dir():
         raise ThiduaError(f"'{directory}' là một tệp, không phải thư mục")
+    if province is None:
+        if not _interactive():
+            raise ThiduaError('cần tên tỉnh: thidua init THƯ_MỤC --province "Bắc Kạn"')
+        province = typer.prompt("Tên tỉnh (ví dụ Bắc Kạn)")
     if not " ".join(province.split()):
         raise ThiduaError("--province không được để trống")
+    source = " ".join(source.split()) if source is not None else installed_source()
     held = [name for name in (CONFIG_NAME, BLOCS_DIR) if (directory / name).exists()]
     if held:
         sys.stderr.write(f"thidua: {directory} đã có dữ liệu ({', '.join(held)}); không ghi gì. "
                          "Chọn một thư mục khác, hoặc dùng thidua validate với dữ liệu đã có.\n")
         raise typer.Exit(1)
     written, kept = [], []
-    for rel, text in files(province).items():
+    for rel, text in files(province, source or SOURCE_PLACEHOLDER).items():
         (written if create_new(directory / rel, text.encode("utf-8")) else kept).append(rel)
     for rel in written:
         sys.stdout.write(f"đã tạo {(directory / rel).as_posix()}\n")
@@ -49,6 +55,38 @@ def init(
         "\nBước tiếp theo:\n"
         f"{go}"
         "  git init && git add . && git commit -m \"Khởi tạo dữ liệu thi đua\"\n"
+        "  python -m pip install pre-commit && pre-commit install\n"
         f"  {DIFF_DRIVER}\n"
         "  thidua validate\n")
+    if not source:
+        sys.stdout.write(
+            f"\nCần điền: nguồn cài thidua (thidua chưa có trên PyPI). Thay {SOURCE_PLACEHOLDER} trong README.md "
+            "và ở dòng THIDUA của .github/workflows/thidua.yml bằng nguồn đơn vị dùng, ví dụ "
+            "\"thidua @ git+https://<kho thidua>@<mã commit>\" hoặc đường dẫn tệp .whl; "
+            "hoặc chạy lại thidua init với --source.\n")
     raise typer.Exit(0)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def installed_source() -> str | None:
+    """The git repository and commit this thidua was installed from (pip's direct_url.json), if any.
+
+    A local folder or a wheel on this machine is no source for another machine or CI: None then.
+    """
+    import json
+    from importlib import metadata
+
+    try:
+        doc = json.loads(metadata.distribution("thidua").read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError, OSError):
+        return None
+    if not isinstance(doc, dict):
+        return None
+    vcs, url = doc.get("vcs_info"), doc.get("url")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and isinstance(url, str) and not url.startswith("file:") \
+            and isinstance(vcs.get("commit_id"), str):
+        return f"thidua @ git+{url}@{vcs['commit_id']}"
+    return None

@@ -11,16 +11,21 @@ import typer
 from thidua.cli.common import BlocOption, JsonOption, RootOption, handles_errors, resolve_root, use_color
 
 
-def print_findings(findings, stream=None) -> None:
-    """Findings go to stderr, one line each, so stdout stays the result; the data they quote is made
-    safe for a terminal and a CI log (thidua.textsafe)."""
-    from thidua.render.diagnostics import LABELS
+def print_findings(findings, stream=None, root=None) -> None:
+    """Findings go to stderr, one line each, so stdout stays the result; with the data ``root``, each
+    file is named as it opens from the current folder; the data they quote is made safe for a terminal
+    and a CI log (thidua.textsafe)."""
+    from dataclasses import replace
+
+    from thidua.loading.root import user_path
+    from thidua.render.diagnostics import TEXT_LABELS
     from thidua.textsafe import shown_text
 
     stream = stream or sys.stderr
     for d in findings:
         hint = f" — gợi ý: {d.hint}" if d.hint and d.is_error else ""
-        stream.write(shown_text(f"{d.source}: {LABELS[d.severity]} {d.code}: {d.message}{hint}") + "\n")
+        src = replace(d.source, file=user_path(root, d.source.file)) if root is not None else d.source
+        stream.write(shown_text(f"{src}: {TEXT_LABELS[d.severity]} {d.code}: {d.message}{hint}") + "\n")
 
 
 def _progress_bar():
@@ -81,8 +86,11 @@ def score(
             from thidua.render.plain import render_year
 
             sys.stdout.write(render_year(run.result))
-        print_findings(run.findings)
+        print_findings(run.findings, root=data_root)
         if run.refused:
-            sys.stderr.write(f"thidua: không chấm {len(run.refused)} tệp có lỗi: {', '.join(run.refused)}; "
+            from thidua.loading.root import user_path
+
+            names = ", ".join(user_path(data_root, name) for name in run.refused)
+            sys.stderr.write(f"thidua: không chấm {len(run.refused)} tệp có lỗi: {names}; "
                              "chạy 'thidua validate' để xem chi tiết\n")
     raise typer.Exit(1 if run.has_errors else 0)

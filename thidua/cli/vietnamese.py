@@ -50,6 +50,7 @@ METAVARS = {
     "kind": "LOẠI",
     "revisions": "PHIÊN_BẢN",
     "province": "TÊN",
+    "source": "NGUỒN",
 }
 # Where one command means something else by the same name: report -o takes a file or a folder.
 COMMAND_METAVARS = {("report", "output"): "ĐƯỜNG_DẪN"}

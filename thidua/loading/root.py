@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from thidua.errors import ThiduaError
@@ -33,29 +34,64 @@ def config_path(root: Path) -> Path | None:
     return None
 
 
+def _root_of(folder: Path) -> Path:
+    """The data root a folder with thidua.yaml or blocs/ belongs to.
+
+    The bundled layout keeps thidua.yaml inside blocs/ (``<root>/blocs/thidua.yaml``): a folder
+    named blocs/ that holds thidua.yaml and no blocs/ of its own is that folder, and the root is
+    its parent — so ``cd blocs`` or a file under it finds the same root as the folder above.
+    """
+    if folder.name == BLOCS_DIR and (folder / CONFIG_NAME).is_file() and not (folder / BLOCS_DIR).is_dir():
+        return folder.parent
+    return folder
+
+
 def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
-    """``--root``, else ``$THIDUA_ROOT``, else the nearest folder upward with thidua.yaml or blocs/."""
+    """``--root``, else ``$THIDUA_ROOT``, else the nearest folder upward with thidua.yaml or blocs/.
+
+    Every command finds the same root from anywhere inside it: the root itself, blocs/, a bloc's
+    folder, or (for a file named on the command line) the file's folder.
+    """
     given = explicit or os.environ.get("THIDUA_ROOT")
     if given:
         root = Path(given)
         if not root.is_dir():
             raise RootNotFound(f"thư mục dữ liệu '{given}' không tồn tại")
-        return root
+        return _root_of(root.absolute()) if root.name == BLOCS_DIR else root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file() or (folder / BLOCS_DIR).is_dir():
-            return folder
+            return _root_of(folder)
     raise RootNotFound(
         f"không tìm thấy thư mục dữ liệu (có {CONFIG_NAME} hoặc {BLOCS_DIR}/) từ {here} trở lên; "
         "dùng --root hoặc biến THIDUA_ROOT"
     )
 
 
-def bloc_ids(root: Path) -> list[str]:
-    folder = root / BLOCS_DIR
-    if not folder.is_dir():
+# Who is told of each folder listed by bloc_ids()/years_of(): the result cache records, for each
+# file it checks, which listings its evaluation read (a check that reads "every bloc of the year"
+# depends on which blocs there are), as it records the files read (thidua/loading/tracing.py).
+_listing_observers: list[Callable[[str, Path, str | None], None]] = []
+
+
+def _listed(root: Path, bloc: str | None) -> None:
+    for observe in _listing_observers:
+        observe("blocs" if bloc is None else "years", root, bloc)
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """A folder's entries (none when it is missing or not a folder), without a Path per entry."""
+    try:
+        with os.scandir(folder) as it:
+            return list(it)
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and _BLOC_DIR.match(p.name))
+
+
+def bloc_ids(root: Path) -> list[str]:
+    if _listing_observers:
+        _listed(root, None)
+    return sorted(e.name for e in _entries(root / BLOCS_DIR) if _BLOC_DIR.match(e.name) and e.is_dir())
 
 
 def require_bloc(root: Path, bloc: str) -> None:
@@ -67,11 +103,10 @@ def require_bloc(root: Path, bloc: str) -> None:
 
 
 def years_of(root: Path, bloc: str) -> list[int]:
-    folder = root / BLOCS_DIR / bloc
-    if not folder.is_dir():
-        return []
+    if _listing_observers:
+        _listed(root, bloc)
     # Anything named like a year file counts, folders and FIFOs too: reading it reports E009.
-    return sorted(int(m[1]) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name)))
+    return sorted(int(m[1]) for e in _entries(root / BLOCS_DIR / bloc) if (m := _YEAR_FILE.match(e.name)))
 
 
 def bloc_year_path(root: Path, bloc: str, year: int) -> Path:
@@ -104,11 +139,51 @@ def all_data_files(root: Path) -> list[Path]:
 
 
 def display_path(root: Path, path: Path) -> str:
-    """The path as the user should see it: relative to the data root when inside it."""
+    """A file's name in findings and results: relative to the data root when inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def display_paths(root: Path, paths) -> list[str]:
+    """:func:`display_path` of many files at once: each folder is resolved once, not once per file."""
+    top = str(root.resolve())
+    folders: dict[str, str] = {}
+    out = []
+    for path in paths:
+        folder, name = os.path.split(os.path.abspath(path))
+        real_folder = folders.get(folder)
+        if real_folder is None:
+            real_folder = folders[folder] = os.path.realpath(folder)
+        real = os.path.join(real_folder, name)
+        if os.path.islink(real):
+            real = os.path.realpath(real)
+        if real.startswith(top + os.sep):
+            out.append(real[len(top) + 1:].replace(os.sep, "/"))
+        else:
+            out.append(display_path(root, Path(path)))
+    return out
+
+
+def user_path(root: Path, name: str, base: str | os.PathLike | None = None) -> str:
+    """A name from :func:`display_path` as the user can open it from ``base`` (the current folder).
+
+    Relative to ``base`` when the file lies under it, or when ``base`` lies inside the data root
+    (``../_tables/mttq-2024.yaml`` from a bloc's folder); absolute otherwise (run from elsewhere
+    with ``--root``), rather than a climb of ``../`` out of one tree into another.
+    """
+    if not name:
+        return name
+    here = os.path.abspath(base if base is not None else os.curdir)
+    target = os.path.normpath(os.path.join(os.path.abspath(root), name))
+    top = os.path.abspath(root)
+    try:
+        inside = os.path.commonpath([here, target]) == here or os.path.commonpath([here, top]) == top
+        shown = os.path.relpath(target, here) if inside else target
+    except ValueError:  # another drive (Windows)
+        shown = target
+    return Path(shown).as_posix()
 
 
 def classify(root: Path, path: Path) -> str:

@@ -232,18 +232,38 @@ def parse(text: str, file: str) -> Tree:
     return Tree(root, tuple(diags))
 
 
+# libyaml's (and PyYAML's) English, in Vietnamese; matched by the start of the problem. The English is
+# never shown: what the user reads is the Vietnamese line and the caret under the place.
 _PROBLEMS = {
     "could not find expected ':'": "thiếu dấu ':' sau khóa",
-    "mapping values are not allowed here": "dấu ':' không đúng chỗ (giá trị có dấu ':' cần đặt trong nháy)",
-    "found character that cannot start any token": "ký tự không thể bắt đầu một giá trị (tab hoặc ký tự lạ)",
+    "mapping values are not allowed": "dấu ':' không đúng chỗ (giá trị có dấu ':' cần đặt trong nháy)",
     "found character '\\t' that cannot start any token": "dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách",
+    "found character that cannot start any token": "ký tự không thể bắt đầu một giá trị (tab hoặc ký tự lạ)",
+    "found a tab character": "dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách",
     "did not find expected key": "thụt lề lệch hoặc thiếu khóa",
     "did not find expected '-' indicator": "thụt lề lệch trong danh sách",
     "found unexpected end of stream": "tệp kết thúc giữa chừng (nháy hoặc ngoặc chưa đóng)",
     "found undefined alias": "bí danh chưa được định nghĩa",
     "did not find expected node content": "thiếu giá trị",
     "found unexpected ':'": "dấu ':' không đúng chỗ",
-    "could not find expected ':' ": "thiếu dấu ':'",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông chưa đóng, hoặc thiếu dấu ',' giữa hai mục",
+    "did not find expected ',' or '}'": "mục trong ngoặc nhọn chưa đóng, hoặc thiếu dấu ',' giữa hai khóa",
+    "did not find expected <document start>": "còn nội dung sau dấu kết thúc tài liệu '...'",
+    "did not find expected alphabetic or numeric character": "sau '&' hoặc '*' cần một tên (chữ hoặc số)",
+    "did not find expected comment or line break": "sau dấu '|' hoặc '>' chỉ được có chú thích rồi xuống dòng",
+    "did not find expected hexdecimal number": "mã thoát \\x, \\u trong nháy kép thiếu chữ số thập lục phân",
+    "did not find the expected '>'": "thẻ kiểu '!<…>' chưa đóng",
+    "found an indentation indicator equal to 0": "số thụt lề sau '|' hoặc '>' không được là 0",
+    "found duplicate %YAML directive": "chỉ thị %YAML lặp lại",
+    "found incompatible YAML document": "phiên bản YAML không được hỗ trợ",
+    "found undefined tag handle": "thẻ kiểu chưa được định nghĩa",
+    "found unknown directive name": "chỉ thị '%…' không hợp lệ",
+    "found unknown escape character": "mã thoát '\\…' không hợp lệ trong nháy kép (viết '\\\\' cho một dấu '\\')",
+    "block sequence entries are not allowed": "dấu '-' của danh sách không đúng chỗ (thụt lề lệch)",
+    "found unexpected document indicator": "dòng '---' hoặc '...' nằm giữa một giá trị",
+    "found extra": "có ký tự thừa",
+    "found unexpected end of": "tệp kết thúc giữa chừng",
+    "did not find expected": "thiếu một phần của cú pháp YAML (thụt lề, dấu ':' hoặc ngoặc)",
 }
 
 
@@ -251,5 +271,5 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
     for en, vi in _PROBLEMS.items():
         if problem.startswith(en):
-            return f"{vi} ({problem})"
-    return f"lỗi cú pháp YAML ({problem or exc.context or 'không rõ'})"
+            return vi
+    return "lỗi cú pháp YAML ở đây"

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from thidua.diagnostics import Diagnostic, Severity, count
 from thidua.textsafe import shown_text
 
-LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}  # machine formats (JSON, GitHub): stable
+TEXT_LABELS = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}  # what a person reads
 
 
 class Style:
@@ -43,7 +44,7 @@ class Style:
 
 
 def format_text(d: Diagnostic, line_text: str | None, style: Style) -> str:
-    sev = style.red("error") if d.is_error else style.yellow("warning")
+    sev = style.red(TEXT_LABELS[d.severity]) if d.is_error else style.yellow(TEXT_LABELS[d.severity])
     head = f"{style.bold(shown_text(str(d.source)))}: {sev} {d.code}: {shown_text(d.message)}"
     parts = [head]
     if line_text is not None and d.source.line:

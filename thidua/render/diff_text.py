@@ -52,9 +52,10 @@ from thidua.core.changes import (
     OneFile,
     TotalChange,
 )
+from thidua.core.handover import RULE_NAMES
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
-from thidua.render.diagnostics import LABELS, as_dict
+from thidua.render.diagnostics import TEXT_LABELS, as_dict
 from thidua.render.score_json import num
 
 KIND_LABELS = {"self": "tự chấm", "agreed": "thống nhất"}
@@ -223,7 +224,7 @@ def bloc_year_lines(c: BlocYearChange) -> list[str]:
 
 
 def _finding(d) -> str:
-    return f"{d.source}: {LABELS[d.severity]} {d.code}: {d.message}"
+    return f"{d.source}: {TEXT_LABELS[d.severity]} {d.code}: {d.message}"
 
 
 def file_lines(f: FileDiff, run: DiffRun) -> list[str]:
@@ -308,7 +309,7 @@ def textconv_text(one: OneFile) -> str:
         when = f" ngày {d.date.isoformat()}" if d.date else ""
         out.append(f"Rời khối: {d.member.id} — {REASONS.get(d.reason, d.reason)}{into}{when}")
     if by.rotation is not None:
-        out.append(f"Luân phiên: {by.rotation.kind}" + (f" — {', '.join(r.id for r in by.rotation.order)}"
+        out.append(f"Luân phiên: {RULE_NAMES.get(by.rotation.kind, by.rotation.kind)}" + (f" — {', '.join(r.id for r in by.rotation.order)}"
                                                        if by.rotation.order else ""))
     for e in by.events:
         label = {"covenant": "Ký kết", "midyear": "Sơ kết", "review": "Tổng kết"}.get(e.kind, e.kind)

@@ -1,8 +1,11 @@
 """The files `thidua init` writes for a new province data repository (pure: text only, no I/O).
 
-``files(province)`` gives each path (relative to the new folder) and its text, in
-the order they are written. The GitHub Actions workflow is the one docs/ci.md
-shows (a test keeps the two equal).
+``files(province, source)`` gives each path (relative to the new folder) and its text,
+in the order they are written. ``source`` is what ``pip install`` is given to install
+thidua (it is not on a public index): a requirement such as
+``thidua @ git+https://…/thidua.git@<commit>``, or :data:`SOURCE_PLACEHOLDER`, which the
+workflow refuses with a message saying what to fill in. The GitHub Actions workflow with
+the placeholder is the one docs/ci.md shows (a test keeps the two equal).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import unicodedata
 
 DIFF_DRIVER = 'git config diff.thidua.textconv "thidua diff --textconv"'
 HOOK_FILES = r"(^|/)(thidua\.yaml|blocs/.+\.ya?ml)$"  # as in .pre-commit-hooks.yaml
+# Bloc-year files at any depth: '**/' also matches at the top, so the line holds for a data root in a subfolder.
+DIFF_ATTRIBUTE = "**/blocs/*/[0-9][0-9][0-9][0-9].yaml diff=thidua"
+SOURCE_PLACEHOLDER = "<nguồn cài thidua>"
 
 
 def _yaml_str(text: str) -> str:
@@ -142,10 +148,10 @@ Khi sửa một bảng dùng chung, `thidua diff` cho biết tổng điểm, th�
 """
 
 PRE_COMMIT_CONFIG = f"""\
-# pre-commit: kiểm tra dữ liệu thi đua trước mỗi lần commit.
-# Cài một lần trên mỗi máy: pip install pre-commit && pre-commit install
+# pre-commit: kiểm tra dữ liệu thi đua trước mỗi lần commit (tệp sửa và mọi tệp đọc đến nó).
+# Cài một lần trên mỗi máy (xem README.md): cài thidua, rồi pip install pre-commit && pre-commit install
 repos:
-  # Dùng lệnh thidua đã cài trên máy (pip install thidua):
+  # Dùng lệnh thidua đã cài trên máy:
   - repo: local
     hooks:
       - id: thidua-validate
@@ -158,7 +164,7 @@ repos:
   # Hoặc để pre-commit tự cài thidua từ kho mã nguồn của thidua (hook 'thidua-validate'
   # khai báo trong .pre-commit-hooks.yaml của kho đó): thay khối trên bằng
   # - repo: <địa chỉ git của kho thidua>
-  #   rev: v0.1.0
+  #   rev: <mã commit hoặc tag của thidua>   # git ls-remote <địa chỉ> HEAD
   #   hooks:
   #     - id: thidua-validate
 """
@@ -167,12 +173,13 @@ GITATTRIBUTES = f"""\
 # git diff hiển thị ý nghĩa thay đổi của tệp khối-năm (đơn vị, Trưởng khối, điểm, tổng, hạng).
 # Cần chạy một lần trên mỗi máy (cấu hình này không lưu được trong kho):
 #   {DIFF_DRIVER}
-blocs/*/[0-9][0-9][0-9][0-9].yaml diff=thidua
+{DIFF_ATTRIBUTE}
 # Tệp YAML luôn xuống dòng kiểu Unix, dù sửa trên Windows.
 *.yaml text eol=lf
 """
 
-WORKFLOW = """\
+def workflow_text(source: str = SOURCE_PLACEHOLDER) -> str:
+    return f"""\
 # Kiểm tra dữ liệu thi đua trên mỗi pull request: lỗi hiện ngay trên dòng của tệp bị lỗi.
 name: thidua
 on:
@@ -182,7 +189,8 @@ on:
 permissions:
   contents: read
 env:
-  THIDUA: thidua   # gói cần cài: tên trên PyPI, hoặc "thidua @ git+https://<kho thidua>@v0.1.0"
+  # Nguồn cài thidua (chưa có trên PyPI), ví dụ "thidua @ git+https://<kho thidua>@<mã commit>"
+  THIDUA: {_yaml_str(source)}
 jobs:
   validate:
     runs-on: ubuntu-latest
@@ -194,22 +202,34 @@ jobs:
         with:
           python-version: "3.11"
       - name: Cài thidua
-        run: python -m pip install "$THIDUA"
+        run: |
+          case "$THIDUA" in
+            "<"*) echo "::error file=.github/workflows/thidua.yml::Điền nguồn cài thidua vào dòng THIDUA"; exit 1 ;;
+          esac
+          python -m pip install "$THIDUA"
       - name: Kiểm tra dữ liệu (thidua validate)
         run: thidua validate --format github
       - name: Ý nghĩa thay đổi (thidua diff)
         if: github.event_name == 'pull_request'
         continue-on-error: true
         run: |
-          {
+          {{
             echo '```'
-            thidua diff "origin/${{ github.base_ref }}" HEAD
+            thidua diff "origin/${{{{ github.base_ref }}}}" HEAD
             echo '```'
-          } >> "$GITHUB_STEP_SUMMARY"
+          }} >> "$GITHUB_STEP_SUMMARY"
 """
 
 
-def readme_text(province: str) -> str:
+WORKFLOW = workflow_text()
+
+
+def _shell_str(text: str) -> str:
+    """A word for sh, cmd and PowerShell alike: double quotes (a requirement has no quote of its own)."""
+    return '"' + text.replace('"', "") + '"'
+
+
+def readme_text(province: str, source: str = SOURCE_PLACEHOLDER) -> str:
     return f"""\
 # Dữ liệu thi đua {province}
 
@@ -239,9 +259,15 @@ Trưởng khối, Phó khối, bảng chấm điểm, điểm tự chấm và đ
 ## Cài đặt một lần trên mỗi máy
 
 ```sh
-git config diff.thidua.textconv "thidua diff --textconv"   # git diff hiển thị điểm, tổng, hạng
-pip install pre-commit && pre-commit install               # kiểm tra dữ liệu trước mỗi lần commit
+python -m pip install {_shell_str(source)}
+python -m pip install pre-commit && pre-commit install
+git config diff.thidua.textconv "thidua diff --textconv"
 ```
+
+Dòng đầu cài thidua (chưa có trên PyPI: nguồn cài do đơn vị quản lý thidua cung cấp, cũng là dòng
+`THIDUA` trong `.github/workflows/thidua.yml`); dòng hai kiểm tra dữ liệu trước mỗi lần commit
+(tệp sửa và mọi tệp đọc đến nó: sửa bảng điểm dùng chung thì các khối dùng bảng đó cũng được kiểm
+tra); dòng ba để `git diff` hiển thị điểm, tổng, hạng thay vì dòng YAML.
 
 ## Quy trình sửa dữ liệu
 
@@ -253,15 +279,16 @@ pip install pre-commit && pre-commit install               # kiểm tra dữ li�
 """
 
 
-def files(province: str) -> dict[str, str]:
+def files(province: str, source: str = SOURCE_PLACEHOLDER) -> dict[str, str]:
     """Every file of a new data repository, path → text, in the order they are written."""
     province = unicodedata.normalize("NFC", " ".join(province.split()))
+    source = " ".join(source.split())
     return {
         "thidua.yaml": config_text(province),
         "blocs/README.md": BLOCS_README,
         "blocs/_tables/README.md": TABLES_README,
         ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
         ".gitattributes": GITATTRIBUTES,
-        ".github/workflows/thidua.yml": WORKFLOW,
-        "README.md": readme_text(province),
+        ".github/workflows/thidua.yml": workflow_text(source),
+        "README.md": readme_text(province, source),
     }

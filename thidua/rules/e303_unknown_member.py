@@ -53,3 +53,48 @@ def _suggest(word, ids):
     if close:
         return f"Có phải ý là '{close[0]}'? Các mã hiện có: {', '.join(sorted(ids))}."
     return f"Các mã hiện có: {', '.join(sorted(ids))}." if ids else None
+
+
+
+# -- a member's name written where its id belongs ------------------------------------------------
+# "leader: Hội Liên hiệp Phụ nữ tỉnh" is not an id at all: the format reports it (E206) before the
+# members are known. Once they are, the finding says which id was meant.
+
+def _norm(text):
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def meant_id(text, by):
+    """The id of the member whose name (or short name) ``text`` is, or closely resembles; else None."""
+    import difflib
+
+    typed = _norm(text.rstrip("…"))
+    names = {}
+    for m in by.members:
+        for name in (m.name, m.short):
+            if name:
+                names.setdefault(_norm(name), m.id)
+    if typed in names:
+        return names[typed]
+    if text.endswith("…"):  # shown cut short: the start of a name
+        starts = {i for n, i in names.items() if n.startswith(typed)}
+        return starts.pop() if len(starts) == 1 else None
+    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.75)
+    return names[close[0]] if close else None
+
+
+def with_name_hints(findings, by):
+    """``findings`` with each bad-id finding on a member's name told which id to write instead."""
+    import dataclasses
+    import re
+
+    out = []
+    for d in findings:
+        m = re.fullmatch(r"'(.+)' không phải là mã hợp lệ", d.message) if d.code == "E206" else None
+        meant = meant_id(m[1], by) if m else None
+        if meant is not None:
+            d = dataclasses.replace(d, hint=f"Có phải ý là '{meant}'? Ở đây ghi mã đơn vị, không ghi tên.")
+        out.append(d)
+    return tuple(out)

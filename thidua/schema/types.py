@@ -51,6 +51,11 @@ _COMMA_NUMBER_RE = re.compile(r"^[+-]?\d+,\d+$")
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN_DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 MAX_NUMBER = Decimal(10) ** 9
+# The same texts as JSON Schema patterns (ECMA 262), for values an editor's YAML reader hands over as text.
+_QUOTED_NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$"
+_QUOTED_INTEGER = r"^\s*[+-]?\d+(\.0*)?\s*$"
+_BOOL_WORDS = "^\\s*(" + "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in w)
+                                  for w in ("true", "yes", "có", "false", "no", "không")) + ")\\s*$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +204,8 @@ class Key(ScalarType):
         return node.value
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": json_regex(KEY_PATTERN)}
+        # 'id: 2' unquoted is a number to an editor's YAML reader; thidua reads the text as written.
+        return {"anyOf": [{"type": "string", "pattern": json_regex(KEY_PATTERN)}, {"type": "number", "minimum": 0}]}
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -254,7 +260,10 @@ class Num(ScalarType):
             out["minimum"] = int(self.minimum) if self.integer else float(self.minimum)
         if self.maximum is not None:
             out["maximum"] = int(self.maximum) if self.integer else float(self.maximum)
-        return out
+        # A number in quotes ("9.5", as a spreadsheet's copy gives it) is a number to thidua too; the range
+        # of a quoted one is thidua's to check (JSON Schema has no range for text).
+        quoted = _QUOTED_INTEGER if self.integer else _QUOTED_NUMBER
+        return {"anyOf": [out, {"type": "string", "pattern": quoted}]}
 
 
 def Int(doc: str = "", minimum: int | None = 0, maximum: int | None = 10**6) -> Num:  # noqa: N802
@@ -282,7 +291,8 @@ class Share(ScalarType):
         return frac
 
     def schema(self) -> dict:
-        return {"anyOf": [{"type": "string", "pattern": r"^\d+([.,]\d+)?\s*%$"},
+        return {"anyOf": [{"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$"},
+                          {"type": "string", "pattern": _QUOTED_NUMBER},
                           {"type": "number", "minimum": 0, "maximum": 1}]}
 
 
@@ -306,7 +316,8 @@ class Date(ScalarType):
             return ctx.report(e204_bad_date.RULE.at(node.src, f"ngày {text} không có thật"))
 
     def schema(self) -> dict:
-        return {"type": "string", "format": "date"}
+        # NĂM-THÁNG-NGÀY as thidua reads it: 2024-02-05 and 2024-2-5 alike (format "date" wants the zeros).
+        return {"type": "string", "pattern": r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$"}
 
 
 @dataclass(frozen=True)
@@ -323,7 +334,8 @@ class Bool(ScalarType):
         return ctx.report(e207_bad_choice.RULE.at(node.src, f"cần true hoặc false, nhưng gặp '{_short(node.value)}'"))
 
     def schema(self) -> dict:
-        return {"type": "boolean"}
+        # có/không and yes/no, in any case, as thidua reads them (YAML 1.2 editors read 'yes' as text).
+        return {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _BOOL_WORDS}]}
 
 
 @dataclass(frozen=True)
