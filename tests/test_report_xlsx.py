@@ -153,7 +153,7 @@ def test_proposal_sheet_cells(wb):
     member = ws.cell(row=head.row + 3, column=2)
     assert member.value == "Liên đoàn Lao động tỉnh"
     assert ws.cell(row=head.row + 3, column=3).value == 90
-    assert "4/6 phiếu (66% ≥ 50%)" in ws.cell(row=head.row + 3, column=5).value
+    assert "4/6 phiếu (66,67% ≥ 50%)" in ws.cell(row=head.row + 3, column=5).value
     find(ws, "Nơi nhận:")
     assert ws.print_title_rows  # the table head repeats on a second page
 

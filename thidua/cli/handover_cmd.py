@@ -32,6 +32,8 @@ def handover_dict(run) -> dict:
         "passed_over": [{"member": p.member, "role": JSON_ROLES[p.role], "reason": p.reason} for p in h.passed],
         "eligible": list(h.eligible),
         "ineligible": [{"member": p.member, "reason": p.reason} for p in h.ineligible],
+        "not_proposed": [{"member": n.member, "chair_reason": n.leader_reason, "deputy_reason": n.deputy_reason}
+                         for n in h.not_proposed],
         "decided": {"chair": h.decided_leader, "deputy": h.decided_deputy},
         "next_file": {"exists": run.next_file.is_file(),
                       "leader": run.next_year.leader.id if run.next_year and run.next_year.leader else None,
@@ -39,25 +41,32 @@ def handover_dict(run) -> dict:
     }
 
 
+def _reasons(n) -> str:
+    """One member's reasons for both roles, said once when they are the same."""
+    if n.same_reason:
+        return f"{n.leader_reason} (không làm Trưởng khối, Phó khối)"
+    parts = [f"Trưởng khối: {n.leader_reason}" if n.leader_reason else "",
+             f"Phó khối: {n.deputy_reason}" if n.deputy_reason else ""]
+    return "; ".join(p for p in parts if p)
+
+
 def handover_text(run) -> str:
     h, by = run.handover, run.current
     out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",
            f"Quy tắc: {h.rule_name} ({h.rule.kind})"]
-    if h.rule.kind == "elected":
+    if not h.proposes:
+        out.append(f"Không đề xuất: {h.leader_reason}" if h.rule.kind == "none" else
+                   f"Khối bầu Trưởng khối, Phó khối năm {h.next_year}; thidua không đề xuất.")
         out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
         out.extend(f"  • {_name(by, i)}" for i in h.eligible)
     else:
         out.append(f"Trưởng khối năm {h.next_year}: {_name(by, h.leader)} — {h.leader_reason}")
         out.append(f"Phó khối năm {h.next_year}: {_name(by, h.deputy)} — {h.deputy_reason}")
-    if h.passed:
-        out.append("Bỏ qua:")
-        role = {"leader": "Trưởng khối", "deputy": "Phó khối"}
-        out.extend(f"  • {_name(by, p.member)} ({role[p.role]}): {p.reason}" for p in h.passed)
-    if h.ineligible:
-        out.append("Không đủ điều kiện làm Trưởng khối:")
-        out.extend(f"  • {_name(by, p.member)}: {p.reason}" for p in h.ineligible)
+    if h.not_proposed:
+        out.append("Đơn vị bỏ qua hoặc không đủ điều kiện:")
+        out.extend(f"  • {_name(by, n.member)}: {_reasons(n)}" for n in h.not_proposed)
     if h.decided_leader or h.decided_deputy:
-        if h.rule.kind == "elected":
+        if not h.proposes:
             verdict = "đủ điều kiện" if h.decided_leader in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
         else:
             same = h.decided_leader == h.leader and h.decided_deputy == h.deputy
@@ -68,7 +77,7 @@ def handover_text(run) -> str:
         n = run.next_year
         lead = n.leader.id if n.leader else None
         dep = n.deputy.id if n.deputy else None
-        if h.rule.kind == "elected":
+        if not h.proposes:
             verdict = "đủ điều kiện" if lead in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
         else:
             verdict = "khớp đề xuất" if (lead == h.leader and dep == h.deputy) else "khác đề xuất"
@@ -95,8 +104,9 @@ def handover(
     run = handover_at(data_root, year, bloc)
     if run.refused:
         print_findings(run.findings)
-        sys.stderr.write(f"thidua: tệp năm {year} của khối {bloc} có lỗi; sửa trước khi bàn giao "
-                         f"(thidua validate blocs/{bloc}/{year}.yaml)\n")
+        files = " ".join(run.broken)
+        sys.stderr.write(f"thidua: không bàn giao năm {year} của khối {bloc} vì có lỗi trong {', '.join(run.broken)}; "
+                         f"sửa trước khi bàn giao (thidua validate {files})\n")
         raise typer.Exit(1)
     if as_json:
         sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")

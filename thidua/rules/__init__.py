@@ -2,7 +2,7 @@
 
 A rule module is named ``<code>_<name>.py`` and holds ``RULE`` (code, name, default
 severity, stage, title, hint) and, for the stages that run checks (``config``, ``bloc``,
-``score``, ``history``), a ``check(ctx)`` generator over a
+``score``, ``history``, ``province``), a ``check(ctx)`` generator over a
 :class:`~thidua.rules.context.CheckContext`. The registry is the package's modules:
 adding a rule is adding its module (and its fixture). Codes are stable: never
 renumbered, never reused. docs/rules.md is generated from this registry.
@@ -19,7 +19,7 @@ import re
 from types import ModuleType
 
 _MODULE_NAME = re.compile(r"^[ew]\d{3}_[a-z0-9_]+\Z")
-CHECK_STAGES = ("config", "bloc", "score", "history")
+CHECK_STAGES = ("config", "bloc", "score", "history", "province")
 
 
 def _discover() -> tuple[ModuleType, ...]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # types only: a rule module stays a leaf at run time
     from thidua.core.results import BlocResult
     from thidua.core.scoring import MemberTotal
     from thidua.core.settings import Settings
-    from thidua.model import BlocYear, Config
+    from thidua.model import BlocYear, Config, ProvinceUnits
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class CheckContext:
     totals: every member's arithmetic (stage ``bloc`` on); empty without a scoring table.
     result: the scored bloc-year (stage ``score``).
     previous_handover: the handover proposed after ``previous`` (stage ``history``).
+    units: the province's units in this year's and last year's files (stage ``province``).
     """
 
     config: Config
@@ -44,6 +45,7 @@ class CheckContext:
     totals: tuple[MemberTotal, ...] = ()
     result: BlocResult | None = None
     previous_handover: Handover | None = None
+    units: ProvinceUnits | None = None
 
     @property
     def scoring(self):

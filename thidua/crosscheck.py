@@ -1,0 +1,102 @@
+"""Checks across the province's files: each bloc-year against every bloc's file of its year and of
+the year before (E316 predecessor-unknown, E317 merge-target-unknown, E318 member-of-two-blocs).
+
+`thidua validate` of the whole data root reads every file anyway: the units of each file it checks
+are kept (ids, names, dates and positions only) and the cross-file checks run once all are read,
+without reading anything twice. Validating some files only (`thidua validate blocs/mttq/2025.yaml`)
+still reports what the other blocs' files make wrong: the files of the same year and of the year
+before are scanned as bytes for the ids the checked files name, and only the files that mention one
+are loaded. A cross-file finding is never a property of one file alone, so a cache of per-file
+findings must not hold these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from thidua.loading.load import MAX_FILE_BYTES, Workspace
+from thidua.loading.reading import ReadRefused, read_bounded
+from thidua.loading.root import bloc_year_paths
+from thidua.model import BlocYear, ProvinceUnits, UnitPlace
+
+
+def slim(by: BlocYear) -> BlocYear:
+    """What the cross-file checks read of a bloc-year, so the rest of it can be freed."""
+    return BlocYear(bloc=by.bloc, year=by.year, name=by.name, src=by.src, bloc_src=by.bloc_src,
+                    year_src=by.year_src, members=by.members, departures=by.departures,
+                    predecessors=by.predecessors)
+
+
+class UnitIndex:
+    """The units of the bloc-years seen so far, by year and by id."""
+
+    def __init__(self) -> None:
+        self._units: dict[int, dict[str, list[UnitPlace]]] = defaultdict(lambda: defaultdict(list))
+        self._files: dict[int, set[str]] = defaultdict(set)  # year → bloc folders indexed
+        self._frozen: dict[int, dict[str, tuple[UnitPlace, ...]]] = {}
+
+    def add(self, by: BlocYear, folder: str) -> None:
+        if folder in self._files[by.year]:
+            return
+        self._files[by.year].add(folder)
+        self._frozen.pop(by.year, None)
+        for m in by.members:
+            self._units[by.year][m.id].append(UnitPlace(by.bloc or folder, m.name, m.src, m.joined, m.left))
+
+    def has(self, year: int, folder: str) -> bool:
+        return folder in self._files.get(year, ())
+
+    def blocs(self, year: int) -> frozenset[str]:
+        return frozenset(self._files.get(year, ()))
+
+    def _year(self, year: int) -> dict[str, tuple[UnitPlace, ...]]:
+        if year not in self._frozen:
+            self._frozen[year] = {k: tuple(v) for k, v in self._units.get(year, {}).items()}
+        return self._frozen[year]
+
+    def province(self, year: int, previous_blocs: frozenset[str]) -> ProvinceUnits:
+        return ProvinceUnits(year, self._year(year), self._year(year - 1), previous_blocs)
+
+
+def _mentions(ids: set[str]) -> re.Pattern[bytes] | None:
+    if not ids:
+        return None
+    words = b"|".join(re.escape(i.encode("ascii")) for i in sorted(ids))
+    return re.compile(rb"(?<![a-z0-9_-])(?:" + words + rb")(?![a-z0-9_-])")
+
+
+def complete(ws: Workspace, root: Path, index: UnitIndex, checked: list[BlocYear]) -> None:
+    """Index the other blocs' files that the checked bloc-years' cross-file checks need.
+
+    For a year Y checked: the files of Y that mention one of its members or merger targets (E317,
+    E318), and the files of Y - 1 that mention one of its predecessors (E316).
+    """
+    wanted: dict[int, set[str]] = defaultdict(set)
+    for by in checked:
+        wanted[by.year].update(m.id for m in by.members)
+        wanted[by.year].update(d.into.id for d in by.departures if d.into is not None)
+        wanted[by.year - 1].update(p.id for m in by.members for p in m.predecessors)
+    for year, ids in wanted.items():
+        pattern = _mentions(ids)
+        if pattern is None:
+            continue
+        for path in bloc_year_paths(root, year):
+            folder = path.parent.name
+            if index.has(year, folder):
+                continue
+            try:
+                data = read_bounded(path, MAX_FILE_BYTES)
+            except ReadRefused:
+                continue  # reported when that file itself is validated
+            if not pattern.search(data):
+                continue
+            load = ws.bloc_year(path)
+            if load.bloc_year is not None:
+                index.add(load.bloc_year, folder)
+            ws.forget(path)
+
+
+def blocs_with_year(root: Path, year: int) -> frozenset[str]:
+    return frozenset(p.parent.name for p in bloc_year_paths(root, year))
