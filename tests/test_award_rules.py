@@ -307,3 +307,28 @@ def test_base_of_the_share(of, expected):
     assert (p.population, p.base, p.quota) == ((10, "blocs", 2) if of == "blocs" else (5, "proposed", 1))
     words = "đơn vị dẫn đầu khối" if of == "blocs" else "đơn vị được đề nghị Cờ thi đua của UBND tỉnh"
     assert f"trong hạn mức 1/{expected} (20% của {p.population} = " in p.reasons[-1] and words in p.reasons[-1]
+
+
+# -- a total below zero, and a total below every band ---------------------------------------------
+
+def test_negative_total_floored_at_zero_when_the_rule_says_so():
+    from thidua.core.scoring import totals
+    from thidua.model import ScoringPolicy
+
+    by = bloc(["a", "b"], table=simple_table(100, deduction_cap=10),
+              scores=[sheet("a", {"1.1": 2}, deductions=[5]), sheet("b", {"1.1": 5}, deductions=[5])])
+    floor = ScoringPolicy(bands=SCORING.bands, negative_total="floor")
+    a, b = totals(by, floor)
+    assert (a.raw, a.total, a.floored, a.band) == (D(-3), D("0.00"), True, "Trung bình")
+    assert (b.total, b.floored) == (D("0.00"), False)  # exactly 0 is not below zero
+    a, _ = totals(by, ScoringPolicy(bands=SCORING.bands))  # default: error (E408), the total kept
+    assert (a.total, a.floored) == (D("-3.00"), False)
+
+
+def test_a_total_below_every_band_is_said_in_words():
+    from thidua.core.results import score_bloc
+
+    by = bloc(["a"], table=simple_table(100), scores=[sheet("a", {"1.1": 60})])
+    cfg = config(scoring=rules(bands=(("Xuất sắc", 95), ("Tốt", 85))), awards=[award("bk", min_band="Tốt")])
+    res = score_bloc(by, settings_for(by, cfg))
+    assert res.misses[0].reason == "chưa đạt mức xếp loại nào, cần từ Tốt"

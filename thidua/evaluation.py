@@ -106,14 +106,16 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
 
 
 def evaluate(ws: Workspace, path: Path, *, history: bool = True, score: bool = False,
-             handover: bool = False) -> Evaluation:
+             handover: bool = False, data: bytes | None = None) -> Evaluation:
     """Evaluate the bloc-year at ``path``.
 
     ``history`` reads the earlier years and runs the history rules; ``handover`` proposes next
     year's leader and deputy (reading the earlier years too, and refusing when one the rule needs
     has errors); ``score`` ranks the members and proposes awards, then runs the score-stage checks.
+    ``data`` is evaluated as if it were the file at ``path`` (a file about to be written:
+    ``handover --write`` checks what it would create).
     """
-    load = ws.bloc_year(path)
+    load = ws.bloc_year(path) if data is None else ws.bloc_year_text(path, data)
     config, config_diags = ws.config()
     config_errors = has_errors(config_diags)
     by = load.bloc_year

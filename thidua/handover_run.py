@@ -22,6 +22,7 @@ class HandoverRun:
     next_year: BlocYear | None  # the next year's file, when it exists and loads
     findings: tuple[Diagnostic, ...]
     broken: tuple[str, ...] = ()  # the files with errors that stop the handover (this year's or earlier)
+    root: Path | None = None
 
     @property
     def refused(self) -> bool:
@@ -43,7 +44,7 @@ def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -
     if ev.handover is None:
         broken = sorted({d.source.file for d in findings if d.is_error})
         return HandoverRun(None, ev.bloc_year, next_path, None, tuple(sorted_diagnostics(findings)),
-                           tuple(broken or [ev.name]))
+                           tuple(broken or [ev.name]), root)
     nxt = ws.bloc_year_of(bloc, year + 1)
     return HandoverRun(ev.handover, ev.bloc_year, next_path, nxt.bloc_year if nxt else None,
-                       tuple(sorted_diagnostics(findings)))
+                       tuple(sorted_diagnostics(findings)), root=root)

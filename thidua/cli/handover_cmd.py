@@ -130,6 +130,8 @@ def _write_next(run, data_root) -> int:
     schema = "# yaml-language-server: $schema=../../schema/bloc-year.schema.json" if schema_file.is_file() else None
     text = next_year_text(run.current, run.handover, schema)
     shown = display_path(data_root, run.next_file)
+    if not run.next_file.exists() and _refuse_invalid(run, text, shown):
+        return 1
     if create_new(run.next_file, text.encode("utf-8")):
         sys.stderr.write(f"đã tạo {shown}\n")
         return 0
@@ -155,3 +157,18 @@ def _write_next(run, data_root) -> int:
             diffs.append(f"  members: tệp có thêm {mid}")
     sys.stderr.write(os.linesep.join(diffs or ["  không khác về Trưởng khối, Phó khối và thành viên"]) + "\n")
     return 1
+
+
+def _refuse_invalid(run, text: str, shown: str) -> bool:
+    """Never create a file that fails validation: check the text as the file it would be, first."""
+    from thidua.cli.score_cmd import print_findings
+    from thidua.evaluation import evaluate
+    from thidua.loading.load import Workspace
+
+    ev = evaluate(Workspace(run.root), run.next_file, data=text.encode("utf-8"))
+    errors = [d for d in ev.findings if d.is_error]
+    if errors:
+        print_findings(errors)
+        sys.stderr.write(f"thidua: không tạo {shown}: tệp sẽ có lỗi (xem trên); sửa 'decided:' hoặc tệp năm "
+                         f"{run.current.year} rồi chạy lại\n")
+    return bool(errors)
