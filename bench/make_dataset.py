@@ -447,6 +447,8 @@ def bloc_year_text(bloc: Bloc, state: YearState, table: TableSpec, rng: random.R
     host = state.leader
     place = f"Hội trường {next(u.name for u in units if u.id == host)}"
     present = [i for i in ids if rng.random() < 0.95]
+    present += [i for i in ids if i not in present][:max(0, voters - len(present))]  # a ballot each (E504)
+    present.sort(key=ids.index)
     review = dt.date(state.year, 12, rng.randint(10, 30)) if rng.random() < 0.8 else dt.date(state.year + 1, 1, rng.randint(5, 20))
     L += ["", "events:", f"  covenant: {_date(state.year, 2, rng, 2).isoformat()}",
           f"  midyear: {{date: {_date(state.year, 6, rng, 2).isoformat()}, host: {host}}}",
@@ -543,6 +545,8 @@ def make_bloc(index: int, years: list[int], rng: random.Random, members: int | N
                     "school": len(SCHOOLS)}.get(kind, len(PLACES)):
         title, kind = "Cụm thi đua các xã, phường", "commune"  # only places are that many
     pool = unit_pool(kind, rng, count + 4)
+    for u in pool:  # a unit belongs to one bloc a year (E318): the pools' names repeat, the ids must not
+        u.id = f"{u.id[:33].strip('-')}-k{index + 1:03d}"
     if len(pool) < count:
         raise SystemExit(f"make_dataset: not enough distinct unit names for {count} members in one bloc")
     rule = "deputy-succeeds" if rng.random() < 0.25 else "fixed-order"
