@@ -97,7 +97,7 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
     result = next_handover = None
     if not has_errors(findings) and not config_errors:
         if score or handover:
-            result = score_bloc(by, settings, member_totals)
+            result = score_bloc(by, settings, member_totals or None)  # no table: every member unscored
         if score:
             findings.extend(rules.run("score", _with(ctx, result=result)))
         if handover:

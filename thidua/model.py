@@ -349,6 +349,7 @@ class BlocYear:
     note: str = ""
     complete: bool = True  # False when some values failed to load (their findings say which)
     predecessors: tuple[Ref, ...] = ()  # the blocs this one was re-formed from (khối tiền thân)
+    province: str = ""  # a former province's bloc-year kept as history (empty: thidua.yaml's province)
 
     def member(self, member_id: MemberId) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)

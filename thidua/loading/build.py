@@ -228,4 +228,5 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
         note=f.get("note", ""),
         complete=complete,
         predecessors=tuple(f.get("predecessors", ())),
+        province=f.get("province", ""),
     )

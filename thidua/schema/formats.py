@@ -199,6 +199,9 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "year": Field(Int(minimum=1945, maximum=2200), True, "năm thi đua, trùng tên tệp", 2024),
     "name": Field(Str(), True, "tên khối", "Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh"),
     "number": Field(Str(max_len=60), doc="số, ký hiệu văn bản của khối", example="01/BB-KTĐ"),
+    "province": Field(Str(max_len=80), doc="tỉnh của khối-năm khi khác tỉnh trong thidua.yaml: lịch sử của một tỉnh "
+                      "cũ giữ lại sau khi hợp nhất tỉnh; không chấm, không xét cấp tỉnh cùng các khối của tỉnh",
+                      example="Ninh Thuận"),
     "predecessors": Field(List(Id()), doc="mã các khối tiền thân khi khối được thành lập lại từ các khối cũ "
                           "(ví dụ sau khi hợp nhất tỉnh); lịch sử luân phiên đọc cả các khối này",
                           example=["nt-mttq"]),
