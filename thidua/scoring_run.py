@@ -59,7 +59,8 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
 
 
 def former_province(by, config: Config) -> bool:
-    """A bloc-year of another (former) province, kept beside this one's as history (``province:``)."""
+    """A bloc-year of another (former) province, kept beside this one's as history (``province:``);
+    the province step leaves it out even when ``--bloc`` names it (:func:`thidua.core.results.score_year`)."""
     return bool(by.province) and by.province != config.province
 
 

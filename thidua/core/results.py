@@ -66,7 +66,8 @@ def score_year(year: int, results: list[BlocResult], config: Config, shown: str 
     ``shown`` narrows what the result holds to one bloc, after the province step has
     seen every bloc (a share of the blocs' leaders depends on all of them).
     """
-    proposals, misses = propose_province(results, config.awards)
+    own = [r for r in results if not r.bloc_year.province or r.bloc_year.province == config.province]
+    proposals, misses = propose_province(own, config.awards)  # a former province's history takes no part
     if shown is not None:
         results = [r for r in results if r.bloc_year.bloc == shown]
         proposals = tuple(p for p in proposals if p.bloc == shown)
