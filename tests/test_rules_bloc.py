@@ -568,3 +568,24 @@ def test_a_covenant_signed_at_last_years_review_is_in_its_year(tmp_path):
           review: 2022-01-15
     """)
     assert diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH.replace("2024", "2021"): text})) == []
+
+
+def test_discipline_award_follows_the_penalty_dates(tmp_path):
+    """W502 for a case under review; none for a penalty that ended before the year."""
+    text = dedent("""
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+        discipline:
+          - {member: ldld, reason: Khiển trách, date: 2023-01-10, until: 2023-12-31}
+          - {member: hlhpn, reason: Thanh tra, pending: true}
+        decided:
+          awards:
+            bang-khen: [hlhpn, ldld]
+    """)
+    found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
+    assert [(d.code, d.source.line, d.message) for d in found] == [
+        ("W502", 12, "hlhpn đang xem xét kỷ luật (Thanh tra) nhưng được ghi nhận 'bang-khen'")]
