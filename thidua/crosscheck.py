@@ -18,7 +18,7 @@ from pathlib import Path
 
 from thidua.loading.load import MAX_FILE_BYTES, Workspace
 from thidua.loading.reading import ReadRefused, read_bounded
-from thidua.loading.root import bloc_year_paths
+from thidua.loading.root import bloc_ids, bloc_year_path
 from thidua.model import BlocYear, ProvinceUnits, UnitPlace
 
 
@@ -78,11 +78,12 @@ def complete(ws: Workspace, root: Path, index: UnitIndex, checked: list[BlocYear
         wanted[by.year].update(m.id for m in by.members)
         wanted[by.year].update(d.into.id for d in by.departures if d.into is not None)
         wanted[by.year - 1].update(p.id for m in by.members for p in m.predecessors)
+    blocs = bloc_ids(root)
     for year, ids in wanted.items():
         pattern = _mentions(ids)
         if pattern is None:
             continue
-        for path in bloc_year_paths(root, year):
+        for path in year_files(root, year, blocs):
             folder = path.parent.name
             if index.has(year, folder):
                 continue
@@ -98,5 +99,11 @@ def complete(ws: Workspace, root: Path, index: UnitIndex, checked: list[BlocYear
             ws.forget(path)
 
 
+def year_files(root: Path, year: int, blocs: list[str] | None = None) -> list[Path]:
+    """Every bloc's file of ``year``: one look-up a bloc rather than a listing of each folder."""
+    paths = (bloc_year_path(root, b, year) for b in (bloc_ids(root) if blocs is None else blocs))
+    return [p for p in paths if p.exists()]
+
+
 def blocs_with_year(root: Path, year: int) -> frozenset[str]:
-    return frozenset(p.parent.name for p in bloc_year_paths(root, year))
+    return frozenset(p.parent.name for p in year_files(root, year))
