@@ -12,7 +12,6 @@ findings must not hold these.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -60,11 +59,19 @@ class UnitIndex:
         return ProvinceUnits(year, self._year(year), self._year(year - 1), previous_blocs)
 
 
-def _mentions(ids: set[str]) -> re.Pattern[bytes] | None:
-    if not ids:
-        return None
-    words = b"|".join(re.escape(i.encode("ascii")) for i in sorted(ids))
-    return re.compile(rb"(?<![a-z0-9_-])(?:" + words + rb")(?![a-z0-9_-])")
+_ID_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _mentions(data: bytes, ids: list[bytes]) -> bool:
+    """Whether ``data`` holds one of ``ids`` as a whole word (``bytes.find``, then its two neighbours)."""
+    for word in ids:
+        at = data.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or data[at - 1] not in _ID_BYTES) and (end == len(data) or data[end] not in _ID_BYTES):
+                return True
+            at = data.find(word, at + 1)
+    return False
 
 
 def complete(ws: Workspace, root: Path, index: UnitIndex, checked: list[BlocYear]) -> None:
@@ -80,8 +87,8 @@ def complete(ws: Workspace, root: Path, index: UnitIndex, checked: list[BlocYear
         wanted[by.year - 1].update(p.id for m in by.members for p in m.predecessors)
     blocs = bloc_ids(root)
     for year, ids in wanted.items():
-        pattern = _mentions(ids)
-        if pattern is None:
+        words = [i.encode("ascii") for i in sorted(ids)]
+        if not words:
             continue
         for path in year_files(root, year, blocs):
             folder = path.parent.name
@@ -91,7 +98,7 @@ def complete(ws: Workspace, root: Path, index: UnitIndex, checked: list[BlocYear
                 data = read_bounded(path, MAX_FILE_BYTES)
             except ReadRefused:
                 continue  # reported when that file itself is validated
-            if not pattern.search(data):
+            if not _mentions(data, words):
                 continue
             load = ws.bloc_year(path)
             if load.bloc_year is not None:
