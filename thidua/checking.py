@@ -96,19 +96,20 @@ def validate(root: Path, paths: Iterable[Path] = ()) -> list[FileReport]:
             report, by = _check_file(ws, path)
             reports.append(report)
             if by is not None and by.year:
-                slim = crosscheck.slim(by)
-                index.add(slim, path.parent.name)
-                checked.append((len(reports) - 1, slim))
+                index.add(by, path.parent.name)
+                checked.append((len(reports) - 1, path, by if paths else crosscheck.slim(by)))
             if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
                 ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
         whole = not paths
         if not whole:
-            crosscheck.complete(ws, root, index, [by for _, by in checked])
+            crosscheck.complete(ws, root, index, [by for _, _, by in checked])
     config = ws.config()[0]
     listed: dict[int, frozenset[str]] = {}
-    for i, by in checked:
+    for i, path, by in checked:
         if by.year - 1 not in listed:
             listed[by.year - 1] = index.blocs(by.year - 1) if whole else crosscheck.blocs_with_year(root, by.year - 1)
+        if whole and index.shares(by.year, by.bloc):  # rare: read it again, whole, for E318
+            by = ws.bloc_year(path).bloc_year or by
         found = cross_check(by, config, index.province(by.year, listed[by.year - 1]))
         if found:
             reports[i] = FileReport(reports[i].name, tuple(sorted_diagnostics([*reports[i].diagnostics, *found])))

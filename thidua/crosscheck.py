@@ -13,8 +13,10 @@ findings must not hold these.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from thidua.diagnostics import Source
 from thidua.loading.load import MAX_FILE_BYTES, Workspace
 from thidua.loading.reading import ReadRefused, read_bounded
 from thidua.loading.root import bloc_ids, bloc_year_path
@@ -22,27 +24,58 @@ from thidua.model import BlocYear, ProvinceUnits, UnitPlace
 
 
 def slim(by: BlocYear) -> BlocYear:
-    """What the cross-file checks read of a bloc-year, so the rest of it can be freed."""
+    """What the cross-file checks need to keep of a bloc-year until every file is read: its members
+    with predecessors and its departures into a successor (few). The other members are in the
+    :class:`UnitIndex`; a file whose units stand in another bloc too is read again for its findings."""
     return BlocYear(bloc=by.bloc, year=by.year, name=by.name, src=by.src, bloc_src=by.bloc_src,
-                    year_src=by.year_src, members=by.members, departures=by.departures,
+                    year_src=by.year_src, members=tuple(m for m in by.members if m.predecessors),
+                    departures=tuple(d for d in by.departures if d.into is not None),
                     predecessors=by.predecessors)
+
+
+# One entry a unit a file, as small as it can be: (bloc, file, line, col, joined, left). A data root of
+# 850 blocs × 10 years holds ~100,000 of them.
+_Entry = tuple
+
+
+class _Places(Mapping):
+    """unit id → its places in a year, as :class:`UnitPlace` records made when asked for."""
+
+    def __init__(self, entries: dict[str, tuple[_Entry, ...]]) -> None:
+        self._entries = entries
+
+    def __getitem__(self, uid: str) -> tuple[UnitPlace, ...]:
+        return tuple(UnitPlace(b, "", Source(f, line, col), joined, left)
+                     for b, f, line, col, joined, left in self._entries[uid])
+
+    def __contains__(self, uid: object) -> bool:
+        return uid in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 class UnitIndex:
     """The units of the bloc-years seen so far, by year and by id."""
 
     def __init__(self) -> None:
-        self._units: dict[int, dict[str, list[UnitPlace]]] = defaultdict(lambda: defaultdict(list))
+        self._units: dict[int, dict[str, tuple[_Entry, ...]]] = defaultdict(dict)
         self._files: dict[int, set[str]] = defaultdict(set)  # year → bloc folders indexed
-        self._frozen: dict[int, dict[str, tuple[UnitPlace, ...]]] = {}
+        self._shared: dict[int, frozenset[str]] = {}
 
     def add(self, by: BlocYear, folder: str) -> None:
         if folder in self._files[by.year]:
             return
         self._files[by.year].add(folder)
-        self._frozen.pop(by.year, None)
+        self._shared.pop(by.year, None)
+        units = self._units[by.year]
+        bloc = by.bloc or folder
         for m in by.members:
-            self._units[by.year][m.id].append(UnitPlace(by.bloc or folder, m.name, m.src, m.joined, m.left))
+            entry = (bloc, m.src.file, m.src.line, m.src.col, m.joined, m.left)
+            units[m.id] = (*units[m.id], entry) if m.id in units else (entry,)
 
     def has(self, year: int, folder: str) -> bool:
         return folder in self._files.get(year, ())
@@ -50,13 +83,16 @@ class UnitIndex:
     def blocs(self, year: int) -> frozenset[str]:
         return frozenset(self._files.get(year, ()))
 
-    def _year(self, year: int) -> dict[str, tuple[UnitPlace, ...]]:
-        if year not in self._frozen:
-            self._frozen[year] = {k: tuple(v) for k, v in self._units.get(year, {}).items()}
-        return self._frozen[year]
+    def shares(self, year: int, bloc: str) -> bool:
+        """Whether one of ``bloc``'s units of ``year`` stands in another bloc's file of that year too."""
+        if year not in self._shared:
+            self._shared[year] = frozenset(e[0] for entries in self._units.get(year, {}).values()
+                                           if len({e[0] for e in entries}) > 1 for e in entries)
+        return bloc in self._shared[year]
 
     def province(self, year: int, previous_blocs: frozenset[str]) -> ProvinceUnits:
-        return ProvinceUnits(year, self._year(year), self._year(year - 1), previous_blocs)
+        return ProvinceUnits(year, _Places(self._units.get(year, {})), _Places(self._units.get(year - 1, {})),
+                             previous_blocs)
 
 
 _ID_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_-")

@@ -8,6 +8,7 @@ read them. Every value a finding may point at carries a :class:`Source`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -384,6 +385,6 @@ class ProvinceUnits:
     """
 
     year: int
-    units: dict[str, tuple[UnitPlace, ...]]
-    previous: dict[str, tuple[UnitPlace, ...]]
+    units: Mapping[str, tuple[UnitPlace, ...]]
+    previous: Mapping[str, tuple[UnitPlace, ...]]
     previous_blocs: frozenset[BlocId] = frozenset()

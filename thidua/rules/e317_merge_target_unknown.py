@@ -18,9 +18,7 @@ def check(ctx):
     by, units = ctx.by, ctx.units
     for d in by.departures:
         target = d.into
-        if target is None or target.id in by.member_ids:
-            continue
-        if units is not None and target.id in units.units:
-            continue
+        if target is None or target.id in by.member_ids or units is not None and target.id in units.units:
+            continue  # a member of this bloc (units holds it too) or of another this year
         yield RULE.at(target.src, f"{d.member.id} kế tục vào '{target.id}' nhưng không khối nào năm {by.year} "
                                   f"có đơn vị '{target.id}'")
