@@ -300,6 +300,8 @@ def _why_not(uid: str, history: list[YearState], cooldown: int) -> bool:
         return True
     earlier = [y for y in history if y.year == current.year - 1]
     if earlier:
+        if len(current.predecessors.get(uid, ())) > 1:  # a merger makes a new unit, whatever its parts did
+            return True
         ids = _lineage(uid, history)
         if not any(m.id in ids for m in earlier[0].members):
             return True
@@ -447,6 +449,8 @@ def bloc_year_text(bloc: Bloc, state: YearState, table: TableSpec, rng: random.R
     host = state.leader
     place = f"Hội trường {next(u.name for u in units if u.id == host)}"
     present = [i for i in ids if rng.random() < 0.95]
+    present += [i for i in ids if i not in present][:max(0, voters - len(present))]  # a ballot each (E504)
+    present.sort(key=ids.index)
     review = dt.date(state.year, 12, rng.randint(10, 30)) if rng.random() < 0.8 else dt.date(state.year + 1, 1, rng.randint(5, 20))
     L += ["", "events:", f"  covenant: {_date(state.year, 2, rng, 2).isoformat()}",
           f"  midyear: {{date: {_date(state.year, 6, rng, 2).isoformat()}, host: {host}}}",
@@ -501,10 +505,14 @@ def next_members(bloc: Bloc, prev: YearState, year: int, rng: random.Random,
     members = list(prev.members)
     state = YearState(year, members)
     free = [u for u in members if u.id not in keep]
+    tag = f"-k{bloc.id.rsplit('-', 1)[1]}"  # every id of the bloc ends with it: ids never repeat across blocs
+
+    def base(u: Unit) -> str:
+        return u.id.removesuffix(tag).strip("-")
     event = rng.random()
     if event < 0.04 and len(free) >= 2 and len(members) > 8:  # two units merge into a new one
         a, b = rng.sample(free, 2)
-        new = Unit(f"{a.id[:18]}-{b.id[:18]}".strip("-"), f"{a.name} (hợp nhất với {b.name})"[:300],
+        new = Unit(f"{base(a)[:16].strip('-')}-{base(b)[:16].strip('-')}{tag}", f"{a.name} (hợp nhất với {b.name})"[:300],
                    "", max(a.strength, b.strength))
         if all(new.id != u.id for u in members):
             at = members.index(a)
@@ -517,7 +525,7 @@ def next_members(bloc: Bloc, prev: YearState, year: int, rng: random.Random,
                                  {"member": b.id, "reason": "merged", "into": new.id, "date": when}]
     elif event < 0.06 and free:  # a unit is renamed (a new id continues the old one)
         a = rng.choice(free)
-        new = Unit(f"{a.id[:36]}-moi", f"{a.name} (tên mới)", a.short, a.strength)
+        new = Unit(f"{base(a)[:30].strip('-')}-moi{tag}", f"{a.name} (tên mới)", a.short, a.strength)
         if all(new.id != u.id for u in members):
             members[members.index(a)] = new
             state.predecessors[new.id] = [a.id]
@@ -543,6 +551,8 @@ def make_bloc(index: int, years: list[int], rng: random.Random, members: int | N
                     "school": len(SCHOOLS)}.get(kind, len(PLACES)):
         title, kind = "Cụm thi đua các xã, phường", "commune"  # only places are that many
     pool = unit_pool(kind, rng, count + 4)
+    for u in pool:  # a unit belongs to one bloc a year (E318): the pools' names repeat, the ids must not
+        u.id = f"{u.id[:33].strip('-')}-k{index + 1:03d}"
     if len(pool) < count:
         raise SystemExit(f"make_dataset: not enough distinct unit names for {count} members in one bloc")
     rule = "deputy-succeeds" if rng.random() < 0.25 else "fixed-order"

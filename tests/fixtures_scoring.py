@@ -103,8 +103,9 @@ def decided(awards: dict[str, list[str]] | None = None, next_leader: str | None 
                    ref(next_leader) if next_leader else None, ref(next_deputy) if next_deputy else None)
 
 
-def discipline(member_id: str, reason: str = "") -> Discipline:
-    return Discipline(ref(member_id), SRC, reason)
+def discipline(member_id: str, reason: str = "", *, pending: bool = False, date: dt.date | None = None,
+               until: dt.date | None = None) -> Discipline:
+    return Discipline(ref(member_id), SRC, reason, pending, date, until)
 
 
 def departure(member_id: str, reason: str = "merged", into: str | None = None) -> Departure:
@@ -125,13 +126,15 @@ BANDS = (("Xuất sắc", 95), ("Tốt", 85), ("Khá", 70), ("Trung bình", 0))
 
 def award(aid: str, name: str | None = None, *, count: int | None = None, share=None, rounding: str = "down",
           minimum: int = 0, vote=None, min_score=None, min_band: str | None = None, level: str = "bloc",
-          from_award: str | None = None, no_discipline: bool = True, full_year: bool = True) -> AwardPolicy:
+          from_award: str | None = None, no_discipline: bool = True, full_year: bool = True,
+          vote_base: str = "voters", more_than: bool = False, combines_with: tuple[str, ...] = (),
+          of: str = "") -> AwardPolicy:
     quota = None
     if count is not None or share is not None:
-        quota = Quota(count, D(str(share)) if share is not None else None, rounding, minimum)
+        quota = Quota(count, D(str(share)) if share is not None else None, rounding, minimum, of)
     return AwardPolicy(aid, name or aid, level, quota, D(str(vote)) if vote is not None else None,
-                     D(str(min_score)) if min_score is not None else None, min_band, no_discipline,
-                     full_year, from_award, SRC)
+                       D(str(min_score)) if min_score is not None else None, min_band, no_discipline,
+                       full_year, from_award, SRC, vote_base, more_than, tuple(combines_with))
 
 
 def bloc(members, *, table: Table | None = None, scores=(), year: int = 2024, bloc_id: str = "b",
@@ -147,6 +150,27 @@ def bloc(members, *, table: Table | None = None, scores=(), year: int = 2024, bl
 
 def config(*, scoring: ScoringPolicy | None = None, awards=(), rotation_rule: RotationPolicy | None = None) -> Config:
     return Config("Thử", "Thử", scoring or ScoringPolicy(), tuple(awards), rotation_rule or RotationPolicy())
+
+
+# -- one bloc scored under award rules ----------------------------------------------------------
+
+AWARD_SCORING = rules(bands=BANDS, tie_breaks=("group:1", "deductions"))
+
+
+def award_result(members, points, *, awards, vote_counts=None, voters=7, **kw):
+    """A bloc whose members score ``points[i]`` (one criterion, max 100), scored under ``awards``."""
+    from thidua.core.results import score_bloc
+    from thidua.core.settings import settings_for
+
+    members = [mem(m) if isinstance(m, str) else m for m in members]
+    scores = [sheet(m.id, {"1.1": p}) for m, p in zip(members, points, strict=False) if p is not None]
+    by = bloc(members, table=simple_table(100), scores=scores,
+              votes=votes(voters, vote_counts) if vote_counts is not None else None, **kw)
+    return score_bloc(by, settings_for(by, config(scoring=AWARD_SCORING, awards=awards)))
+
+
+def proposed(res, award_id=None):
+    return [p.member for p in res.proposals if award_id is None or p.award == award_id]
 
 
 # -- data roots on disk ---------------------------------------------------------

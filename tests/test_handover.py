@@ -371,7 +371,13 @@ def test_handover_text_names_chair_deputy_rule_and_passed_over(hroot):
     assert "Quy tắc: Phó khối lên Trưởng khối" in out
     assert "Trưởng khối năm 2025: Đơn vị B (b) — Phó khối năm 2024 lên làm Trưởng khối" in out
     assert "Phó khối năm 2025: Đơn vị D, tỉnh (d)" in out
-    assert "Đơn vị C (c) (Phó khối): rời khối ngày 2024-06-30" in out
+    # Each member passed over or not eligible is listed once, its reasons for both roles together.
+    listed = out[out.index("Đơn vị bỏ qua hoặc không đủ điều kiện:"):].splitlines()[1:]
+    assert listed == [
+        "  • Đơn vị C (c): rời khối ngày 2024-06-30 (không làm Trưởng khối, Phó khối)",
+        "  • Đơn vị A (a): đã làm Trưởng khối năm 2024, chưa đủ 2 năm (không làm Trưởng khối, Phó khối)",
+    ]
+    assert out.count("(c)") == 1 and out.count("(a)") == 1
     assert not (hroot / "blocs/b/2025.yaml").exists()
 
 
@@ -380,7 +386,7 @@ def test_handover_json_structure(hroot):
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert set(data) == {"bloc", "year", "next_year", "rule", "chair", "chair_reason", "deputy", "deputy_reason",
-                         "passed_over", "eligible", "ineligible", "decided", "next_file"}
+                         "passed_over", "eligible", "ineligible", "not_proposed", "decided", "next_file"}
     assert (data["bloc"], data["year"], data["next_year"]) == ("b", 2024, 2025)
     assert data["rule"] == {"kind": "deputy-succeeds", "name": data["rule"]["name"], "skip_first_year": True,
                             "cooldown_years": 2}
@@ -388,6 +394,10 @@ def test_handover_json_structure(hroot):
     assert data["passed_over"] == [{"member": "c", "role": "deputy", "reason": "rời khối ngày 2024-06-30"}]
     assert data["eligible"] == ["b", "d", "e"]
     assert {p["member"] for p in data["ineligible"]} == {"a", "c"}
+    assert data["not_proposed"] == [
+        {"member": "c", "chair_reason": "rời khối ngày 2024-06-30", "deputy_reason": "rời khối ngày 2024-06-30"},
+        {"member": "a", "chair_reason": "đã làm Trưởng khối năm 2024, chưa đủ 2 năm",
+         "deputy_reason": "đã làm Trưởng khối năm 2024, chưa đủ 2 năm"}]
     assert data["decided"] == {"chair": None, "deputy": None}
     assert data["next_file"] == {"exists": False, "leader": None, "deputy": None}
 

@@ -38,7 +38,7 @@ VALID = dedent("""
     rotation: {rule: deputy-succeeds, order: [hlhpn, ldld, tinhdoan], cooldown_years: 2}
     events:
       covenant: 2024-02-22
-      review: {date: 2024-12-20, host: hlhpn, present: [hlhpn, ldld]}
+      review: {date: 2024-12-20, host: hlhpn, present: [hlhpn, ldld, tinhdoan]}
     criteria:
       name: Bảng chấm điểm
       total: 100

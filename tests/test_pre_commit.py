@@ -28,20 +28,21 @@ TABLE = scaffold.TABLE_EXAMPLE  # criteria 1.1 (60), 1.2 (20) and 2 (20)
 
 
 def bloc_year(bloc: str) -> str:
+    a, b = (("hlhpn", "ldld") if bloc == "mttq" else ("sotc", "sonv"))  # a unit belongs to one bloc a year
     return f"""\
 bloc: {bloc}
 year: 2025
 name: Khối {bloc}
 members:
-  - {{id: hlhpn, name: Hội Liên hiệp Phụ nữ tỉnh}}
-  - {{id: ldld, name: Liên đoàn Lao động tỉnh}}
-leader: hlhpn
-deputy: ldld
+  - {{id: {a}, name: Đơn vị {a}}}
+  - {{id: {b}, name: Đơn vị {b}}}
+leader: {a}
+deputy: {b}
 criteria: _tables/chung-2025
 scores:
-  hlhpn:
+  {a}:
     agreed: {{"1.1": 58, "1.2": 18.5, "2": 20}}
-  ldld:
+  {b}:
     agreed: {{"1.1": 56, "1.2": 19, "2": 18}}
 """
 

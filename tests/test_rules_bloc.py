@@ -318,6 +318,123 @@ CASES = [
             level: province
             from_award: co-tinh
     """}, [("thidua.yaml", "E310", 7, 5), ("thidua.yaml", "E310", 8, 5)]),
+    # E311: a member that leaves before it joins, dates outside the year, a penalty ending before it starts.
+    bloc_case("impossible-dates", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh, joined: 2024-07-01, left: 2024-03-31}
+          - {id: ldld, name: LĐLĐ tỉnh, joined: 2023-12-01}
+          - {id: hnd, name: Hội ND tỉnh, left: 2025-01-15}
+        discipline:
+          - {member: ldld, reason: Khiển trách, date: 2024-05-01, until: 2024-04-30}
+    """, ("E311", 5, 5), ("E311", 6, 5), ("E311", 7, 5), ("E311", 9, 5)),
+    # E312: this year's chair and deputy with a date they left.
+    bloc_case("chair-left", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh, left: 2024-06-30}
+          - {id: ldld, name: LĐLĐ tỉnh, left: 2024-09-30}
+          - {id: hnd, name: Hội ND tỉnh}
+        leader: hlhpn
+        deputy: ldld
+    """, ("E312", 8, 9), ("E312", 9, 9)),
+    # E313: a departure recorded for a member still listed.
+    bloc_case("departed-but-present", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+        departures:
+          - {member: ldld, reason: moved}
+    """, ("E313", 8, 14)),
+    # E314: the same unit twice in a meeting's attendance.
+    bloc_case("duplicate-present", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+        events:
+          review: {date: 2024-12-20, present: [hlhpn, ldld, hlhpn]}
+    """, ("E314", 8, 53)),
+    # E315: a predecessor that is the member itself, or a member still in the bloc; a bloc its own predecessor.
+    bloc_case("predecessor-is-member", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        predecessors: [mttq]
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh, predecessors: [hlhpn]}
+          - {id: ldld, name: LĐLĐ tỉnh, predecessors: [hlhpn]}
+    """, ("E315", 4, 16), ("E315", 6, 53), ("E315", 7, 48)),
+    # E320: next year's chair and deputy as decided are one unit.
+    bloc_case("decided-leader-is-deputy", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+        decided:
+          next_leader: ldld
+          next_deputy: ldld
+    """, ("E320", 9, 16)),
+    # E408: deductions past the points earned, under the default 'negative_total: error'.
+    bloc_case("negative-total", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        criteria: _tables/mttq-2024
+        scores:
+          hlhpn:
+            agreed: {"1.1": 1, "1.2": 0, "2": 0}
+            deductions: [{points: 3, reason: Sai số liệu}]
+    """, ("E408", 10, 18)),
+    # E503 / E504: no ballots at all; more ballots than units at the meeting.
+    bloc_case("no-voters", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+        votes:
+          voters: 0
+          awards:
+            co-ubnd: {hlhpn: 0}
+    """, ("E503", 7, 11)),
+    bloc_case("voters-over-present", """
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+          - {id: hnd, name: Hội ND tỉnh}
+        events:
+          review: {date: 2024-12-20, present: [hlhpn, ldld]}
+        votes:
+          voters: 3
+          awards:
+            co-ubnd: {hlhpn: 3}
+    """, ("E504", 11, 11)),
+    # E310: vote and quota rules that cannot be read one way only.
+    Case("bad-vote-and-quota-rules", {"thidua.yaml": """
+        province: Khánh Hòa
+        awards:
+          - {id: co-ubnd, name: Cờ, votes: {min: 70%, over: 50%}, quota: {count: 1, of: blocs}}
+          - {id: bang-khen, name: Bằng khen, votes: {of: members}, combines_with: [bang-khen, co-tw]}
+          - {id: co-chinh-phu, name: Cờ Chính phủ, level: province, quota: {share: 20%, of: proposed}}
+    """}, [("thidua.yaml", "E310", 3, 5), ("thidua.yaml", "E310", 3, 5), ("thidua.yaml", "E310", 4, 5),
+           ("thidua.yaml", "E310", 4, 5), ("thidua.yaml", "E310", 4, 5), ("thidua.yaml", "E310", 5, 5)]),
 ]
 
 
@@ -348,7 +465,7 @@ CLEAN = dedent("""
         agreed: {"1.1": 50, "1.2": 30, "2": 20}
         bonus: 5
       ldld:
-        agreed: {"1.1": 0, "1.2": 0, "2": 0}
+        agreed: {"1.1": 5, "1.2": 0, "2": 0}
         deductions:
           - {points: 2.5, reason: Nộp báo cáo chậm}
           - {points: 2.5, reason: Sai số liệu}
@@ -371,8 +488,8 @@ CLEAN = dedent("""
 
 
 def test_clean_bloc_year_on_every_boundary(tmp_path):
-    """Scores at 0 and at the maximum, bonus and deductions at their caps, votes equal to voters,
-    voters equal to members, a review in March of the next year: no finding."""
+    """Scores at 0 and at the maximum, bonus and deductions at their caps, a total of exactly 0, votes
+    equal to voters, voters equal to members, a review in March of the next year: no finding."""
     root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN})
     assert diagnostics(root) == []
 
@@ -398,7 +515,7 @@ def test_shared_table_finding_is_reported_once(tmp_path):
             year: 2024
             name: Khối
             members:
-              - {{id: a, name: A}}
+              - {{id: a-{bloc}, name: A}}
             criteria: _tables/mttq-2024
         """)
     found = diagnostics(write_root(tmp_path / "root", files))
@@ -468,3 +585,25 @@ def test_a_covenant_signed_at_last_years_review_is_in_its_year(tmp_path):
           review: 2022-01-15
     """)
     assert diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH.replace("2024", "2021"): text})) == []
+
+
+def test_discipline_award_follows_the_penalty_dates(tmp_path):
+    """W502 for a case under review; none for a penalty that ended before the year."""
+    text = dedent("""
+        bloc: mttq
+        year: 2024
+        name: Khối thi đua MTTQ
+        members:
+          - {id: hlhpn, name: Hội LHPN tỉnh}
+          - {id: ldld, name: LĐLĐ tỉnh}
+        discipline:
+          - {member: ldld, reason: Khiển trách, date: 2023-01-10, until: 2023-12-31}
+          - {member: hlhpn, reason: Thanh tra, pending: true}
+        decided:
+          awards:
+            bang-khen: [hlhpn, ldld]
+    """)
+    found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
+    assert [(d.code, d.source.line, d.message) for d in found if d.code == "W502"] == [
+        ("W502", 12, "hlhpn đang xem xét kỷ luật (Thanh tra) nhưng được ghi nhận 'bang-khen'")]
+    assert {d.code for d in found} == {"W502", "W700"}  # W700: no scores, so the rules propose neither

@@ -197,6 +197,8 @@ def award_rules(draw):
         out.append(award(aid, count=count, share=share, rounding=draw(st.sampled_from(["down", "up", "nearest"])),
                          minimum=draw(st.integers(0, 2)),
                          vote=draw(st.one_of(st.none(), st.sampled_from(["0.5", "0.7", "0.666", "1"]))),
+                         vote_base=draw(st.sampled_from(["voters", "members"])), more_than=draw(st.booleans()),
+                         combines_with=("co",) if aid == "bk" and draw(st.booleans()) else (),
                          min_band=draw(st.one_of(st.none(), st.sampled_from([b[0] for b in BANDS])))))
     return out
 
@@ -216,34 +218,83 @@ def expected_quota(a, population: int) -> int | None:
 
 @SETTINGS
 @given(blocs(), award_rules())
-def test_no_quota_exceeded_no_vote_shortfall_one_proposal_per_member(case, awards):
+def test_no_quota_exceeded_no_vote_shortfall_no_award_held_twice(case, awards):
+    """Whatever the vote base (ballots or members) and comparison (at least, more than): no quota
+    exceeded, no proposal below its threshold, a second award only where combines_with allows it, and
+    members tied at the last places of a quota proposed all together or not at all."""
     by, sc = case
     res = score_bloc(by, settings_for(by, config(scoring=sc, awards=awards)))
-    by_member: dict[str, int] = {}
+    held: dict[str, list[str]] = {}
     for p in res.proposals:
-        by_member[p.member] = by_member.get(p.member, 0) + 1
-    assert all(n == 1 for n in by_member.values()), "at most one bloc-level proposal per member"
+        held.setdefault(p.member, []).append(p.award)
+    by_id = {a.id: a for a in awards}
+    for got in held.values():
+        assert len(got) == len(set(got)), "one award at most once"
+        for i, aid in enumerate(got):
+            assert set(got[:i]) <= set(by_id[aid].combines_with), "at most one bloc-level award unless combined"
+    ranks = {r.total.member.id: r for r in res.ranked}
+    members_at_vote = sum(1 for m in by.members if m.left is None)
     for a in awards:
         granted = [p for p in res.proposals if p.award == a.id]
         limit = expected_quota(a, len(by.members))
         if limit is not None:
             assert len(granted) <= limit
         if a.vote_threshold is not None:
+            base = members_at_vote if a.vote_base == "members" else by.votes.voters
             for p in granted:
-                assert Fraction(by.votes.count(a.id, p.member), by.votes.voters) >= Fraction(a.vote_threshold)
-    ranks = {r.total.member.id: r for r in res.ranked}
+                share, need = Fraction(by.votes.count(a.id, p.member), base), Fraction(a.vote_threshold)
+                assert share > need if a.vote_strict else share >= need
+        granted_ranks = {ranks[p.member].rank for p in granted}
+        tied_out = [m for m in res.misses if m.award == a.id and m.condition == "tie"]
+        assert not granted_ranks & {m.rank for m in tied_out}, "a tie is never split at the quota's edge"
     assert all(ranks[p.member].total.scored for p in res.proposals)
 
 
 @SETTINGS
-@given(st.lists(st.integers(50, 100), min_size=1, max_size=25),
-       st.sampled_from(["0.1", "0.2", "0.25", "0.5"]), st.sampled_from(["down", "up", "nearest"]))
-def test_province_quota_never_exceeded(points, share, rounding):
-    gov = award("cp", level="province", from_award="co", share=share, rounding=rounding)
-    cfg = config(scoring=rules(bands=BANDS), awards=[award("co", count=1), gov])
-    results = [score_bloc(bloc([f"a{i}", f"b{i}"], table=table(group("1", leaf("1.1", 100))), bloc_id=f"k{i:02d}",
-                               scores=[sheet(f"a{i}", {"1.1": p}), sheet(f"b{i}", {"1.1": 10})]), settings_for(None, cfg))
-               for i, p in enumerate(points)]
+@given(st.lists(st.tuples(st.integers(50, 100), st.integers(40, 100), st.integers(0, 7)), min_size=1, max_size=25),
+       st.sampled_from(["0.1", "0.2", "0.25", "0.5"]), st.sampled_from(["down", "up", "nearest"]),
+       st.sampled_from(["blocs", "proposed"]))
+def test_province_quota_never_exceeded_and_never_settled_by_bloc_id(blocs_, share, rounding, of):
+    """Whatever the base of the share: within the quota, one unit a bloc at most, none from a bloc whose
+    first place is tied, and candidates of equal merit not split across the last place."""
+    gov = award("cp", level="province", from_award="co", share=share, rounding=rounding, of=of)
+    cfg = config(scoring=rules(bands=BANDS), awards=[award("co", count=1, vote="0.7"), gov])
+    results = []
+    for i, (lead, second, n) in enumerate(blocs_):
+        by = bloc([f"a{i}", f"b{i}"], table=table(group("1", leaf("1.1", 100))), bloc_id=f"k{i:02d}",
+                  scores=[sheet(f"a{i}", {"1.1": lead}), sheet(f"b{i}", {"1.1": second})],
+                  votes=votes(7, {"co": {f"a{i}": n, f"b{i}": n}}))
+        results.append(score_bloc(by, settings_for(None, cfg)))
     year = score_year(2024, results, cfg)
-    assert len(year.province_proposals) <= expected_quota(gov, len(points))
+    proposed_co = sum(1 for r in results for p in r.proposals if p.award == "co")
+    population = len(blocs_) if of == "blocs" else proposed_co
+    assert len(year.province_proposals) <= expected_quota(gov, population)
     assert len({p.bloc for p in year.province_proposals}) == len(year.province_proposals)
+    tied_blocs = {m.bloc for m in year.province_misses if m.kind == "bloc-tie"}
+    assert not tied_blocs & {p.bloc for p in year.province_proposals}
+    total = {r.total.member.id: Fraction(r.total.total) / 100 for res in results for r in res.ranked}
+    share = {f"k{i:02d}": Fraction(n, 7) for i, (_, _, n) in enumerate(blocs_)}
+    for m in year.province_misses:
+        if m.kind in ("tie", "quota"):
+            assert all((total[p.member], share[p.bloc]) != (total[m.member], share[m.bloc])
+                       for p in year.province_proposals), "an equal-merit group split at the quota's edge"
+
+
+@SETTINGS
+@given(st.integers(1, 12), st.data(), st.sampled_from(["0.5", "0.7", "2/3", "1"]), st.booleans(),
+       st.sampled_from(["voters", "members"]))
+def test_the_vote_threshold_is_compared_exactly(voters, data, threshold, more_than, base):
+    """Proposed exactly when votes / base ≥ threshold (or > with more_than), for every count."""
+    members = data.draw(st.integers(voters, 12))
+    n = data.draw(st.integers(0, voters))
+    need = Fraction(2, 3) if threshold == "2/3" else Fraction(threshold)
+    share = Decimal(2) / Decimal(3) if threshold == "2/3" else Decimal(threshold)
+    ids = [f"m{i}" for i in range(members)]
+    by = bloc(ids, table=table(group("1", leaf("1.1", 100))), scores=[sheet("m0", {"1.1": 90})],
+              votes=votes(voters, {"co": {"m0": n}}))
+    a = dataclasses.replace(award("co", vote_base=base, more_than=more_than), vote_threshold=share)
+    res = score_bloc(by, settings_for(by, config(scoring=rules(bands=BANDS), awards=[a])))
+    have = Fraction(n, voters if base == "voters" else members)
+    exact = Fraction(share)
+    assert bool(res.proposals) is (have > exact if more_than else have >= exact)
+    assert exact == need or threshold == "2/3"  # 2/3 written as a decimal is not exactly 2/3

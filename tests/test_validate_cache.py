@@ -34,6 +34,9 @@ SCORES = (
     '  hlhpn:\n    agreed: {"1.1": 45, "1.2": 25, "2": 18}\n'
     '  ldld:\n    agreed: {"1.1": 40, "1.2": 28, "2": 17}\n'
 )
+# Another bloc has other units: a unit in two blocs the same year is a finding (E318).
+OTHER = {"members": ("sotc", "sonv"), "leader": "sotc", "deputy": "sonv",
+         "scores": SCORES.replace("hlhpn", "sotc").replace("ldld", "sonv")}
 
 
 def make(tmp_path: Path) -> Path:
@@ -41,7 +44,7 @@ def make(tmp_path: Path) -> Path:
     root = write_root(tmp_path / "root", {
         "blocs/mttq/2023.yaml": bloc_year("mttq", 2023, leader="ldld", deputy="hlhpn", scores=SCORES),
         "blocs/mttq/2024.yaml": bloc_year("mttq", 2024, scores=SCORES),
-        "blocs/noi-chinh/2024.yaml": bloc_year("noi-chinh", 2024, scores=SCORES),
+        "blocs/noi-chinh/2024.yaml": bloc_year("noi-chinh", 2024, **OTHER),
     })
     return root
 
@@ -219,39 +222,22 @@ def test_a_read_only_root_still_validates(tmp_path, monkeypatch):
 
 # -- a check that reads other blocs of the same year (as a unit in two blocs would) -------------
 
-def test_a_check_reading_every_bloc_of_the_year_is_cached_correctly(tmp_path, monkeypatch):
-    """A stand-in for a cross-bloc check: a member also listed in another bloc of the year is a finding.
-    Its reads go through the Workspace and the root's listings, so the cache sees a new bloc appear."""
-    from thidua.diagnostics import Source
-    from thidua.rules import e302_duplicate_member
-
-    real = checking.check_file
-
-    def with_cross_bloc_check(ws, path):
-        report = real(ws, path)
-        if not path.stem.isdigit():
-            return report
-        mine = ws.bloc_year(path).bloc_year
-        extra = []
-        for other in bloc_ids(ws.root):
-            load = ws.bloc_year_of(other, int(path.stem))
-            if other == path.parent.name or load is None or load.bloc_year is None or mine is None:
-                continue
-            theirs = {m.id for m in load.bloc_year.members}
-            extra += [e302_duplicate_member.RULE.at(Source(ws.name(path), 1, 1), f"{m.id} cũng ở khối {other}")
-                      for m in mine.members if m.id in theirs]
-        return checking.FileReport(report.name, (*report.diagnostics, *extra))
-
-    monkeypatch.setattr(checking, "check_file", with_cross_bloc_check)
+def test_the_checks_across_files_stay_right_with_a_warm_cache(tmp_path):
+    """A unit in two blocs the same year (E318) depends on several files: it is made fresh on every run
+    from each bloc-year's units, which the cache keeps with the file's entry; a new bloc that shares a
+    unit is seen, warm as cold, and naming only the new file reports the bloc it now conflicts with."""
     root = write_root(tmp_path / "root", {"blocs/mttq/2024.yaml": bloc_year("mttq", 2024, scores=SCORES)})
     assert findings(run(root)) == []
     (root / "blocs/van-hoa").mkdir()
     (root / "blocs/van-hoa/2024.yaml").write_text(bloc_year("van-hoa", 2024), encoding="utf-8")
     cold, warm = run(root, "--no-cache"), run(root)
     assert warm.stdout == cold.stdout
-    assert ("blocs/mttq/2024.yaml", 1, 1, "E302") in findings(warm)
-    # pre-commit names only the new file: the bloc that now shares a member is checked too
-    assert ("blocs/mttq/2024.yaml", 1, 1, "E302") in findings(run(root, "blocs/van-hoa/2024.yaml"))
+    assert ("blocs/mttq/2024.yaml", 5, 5, "E318") in findings(warm)
+    again = run(root)  # answered by the cache but for the checks across files
+    assert again.stdout == cold.stdout
+    named = run(root, "blocs/van-hoa/2024.yaml")
+    assert ("blocs/mttq/2024.yaml", 5, 5, "E318") in findings(named)
+    assert ("blocs/van-hoa/2024.yaml", 5, 5, "E318") in findings(named)
 
 
 def test_the_trace_records_reads_lookups_and_listings(tmp_path):

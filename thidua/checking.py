@@ -23,10 +23,24 @@ class FileReport:
 
 
 def check_file(ws, path: Path) -> FileReport:
-    """The findings of one file, in position order."""
+    """The findings of one file, in position order (without the checks across files)."""
     from thidua.file_checks import findings_of
 
-    return FileReport(ws.name(path), tuple(sorted_diagnostics(findings_of(ws, path))))
+    return FileReport(ws.name(path), tuple(sorted_diagnostics(findings_of(ws, path)[0])))
+
+
+def _units_after_check(ws, path: Path) -> dict | None:
+    """The units of the bloc-year just checked (the Workspace still holds it), for the checks across files."""
+    from thidua.loading.root import classify
+
+    if classify(ws.root, path) != "bloc-year":
+        return None
+    by = ws.bloc_year(path).bloc_year
+    if by is None or not by.year:
+        return None
+    from thidua.crosscheck import units_of
+
+    return units_of(by, path.parent.name)
 
 
 def expand(root: Path, paths: Iterable[Path]) -> list[Path]:
@@ -58,7 +72,7 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
     while nothing its evaluation read has changed; the findings are the same either way.
     """
     paths = list(paths)
-    universe = all_data_files(root)
+    universe = [*all_data_files(root), *misnamed_year_files(root)]
     targets = expand(root, paths) if paths else None
     if targets is not None:
         known = {os.path.abspath(p) for p in universe}
@@ -69,6 +83,7 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
 
         store = ResultCache(root)
     done: dict[str, tuple[frozenset[str], FileReport]] = {}
+    facts: dict[str, dict | None] = {}  # name → its units, for the checks across files
     names = dict(zip((os.path.abspath(p) for p in universe), display_paths(root, universe), strict=True))
     todo = universe
     if store is not None:  # first what the cache answers: a run it answers whole reads no file twice
@@ -80,22 +95,47 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
                 todo.append(path)
             else:
                 done[name] = (hit[0], FileReport(name, hit[1]))
+                facts[name] = store.facts_of(name)
     if todo:
-        _check_all(root, todo, store, traced=store is not None or targets is not None, done=done)
+        _check_all(root, todo, store, traced=store is not None or targets is not None, done=done, facts=facts)
     if store is not None:
         store.save()
     order = [names[os.path.abspath(p)] for p in universe]
     done = {n: done[n] for n in order}
     if targets is None:
-        return [report for _, report in done.values()]
+        reports = [report for _, report in done.values()]
+        return _with_cross_checks(root, reports, facts, set(done))
     named = [names[os.path.abspath(p)] for p in targets]
     wanted = {f"file:{n}" for n in named}
-    dependents = [report for n, (deps, report) in done.items() if n not in set(named) and deps & wanted]
-    return [done[n][1] for n in named] + dependents
+    dependents = [n for n, (deps, _) in done.items() if n not in set(named) and deps & wanted]
+    # the checks across files: a named bloc-year against the others, and the others of its years against it
+    years = {f["year"] for n in named if (f := facts.get(n))}
+    crossed = _with_cross_checks(root, [report for _, report in done.values()], facts,
+                                 {n for n in done if (f := facts.get(n)) and f["year"] in years})
+    by_name = {r.name: r for r in crossed}
+    also = [n for n in done if n not in set(named) and n not in set(dependents)
+            and by_name[n].diagnostics != done[n][1].diagnostics]
+    return [by_name[n] for n in (*named, *dependents, *also)]
+
+
+def _with_cross_checks(root: Path, reports: list[FileReport], facts: dict, which: set[str]) -> list[FileReport]:
+    """``reports`` with the findings of the checks across files (E316–E318) added to those in ``which``.
+
+    They are made fresh on every run from each bloc-year's units (read, or kept in the cache with its
+    entry): what they say depends on several files, so they are never cached themselves.
+    """
+    known = {n: f for n, f in facts.items() if f}
+    if not known or not which:
+        return reports
+    from thidua.crosscheck import cross_findings
+
+    found = cross_findings(root, known, which)
+    return [FileReport(r.name, tuple(sorted_diagnostics([*r.diagnostics, *found[r.name]])))
+            if found.get(r.name) else r for r in reports]
 
 
 def _check_all(root: Path, paths: list[Path], store, *, traced: bool,
-               done: dict[str, tuple[frozenset[str], FileReport]]) -> None:
+               done: dict[str, tuple[frozenset[str], FileReport]], facts: dict) -> None:
     """Check each file in turn; with ``traced``, record what each one read (its dependencies)."""
     from thidua.loading.load import Workspace
     from thidua.loading.tracing import TracingWorkspace
@@ -111,8 +151,24 @@ def _check_all(root: Path, paths: list[Path], store, *, traced: bool,
             deps = frozenset(read)
         else:
             report, deps = check_file(ws, path), frozenset()
+        units = _units_after_check(ws, path)
         if store is not None:
-            store.store(name, set(deps), report.diagnostics)
+            store.store(name, set(deps), report.diagnostics, facts=units)
         done[name] = (deps, report)
+        facts[name] = units
         if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
             ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
+
+
+def misnamed_year_files(root: Path) -> list[Path]:
+    """Files in bloc folders named like a year in another script's digits ("２０２４.yaml"): the listing
+    of a data root skips them (only [0-9]{4}.yaml is a year file), so they are added here to be
+    reported (E319) rather than ignored unseen."""
+    from thidua.ids import misnamed_year
+    from thidua.loading.root import bloc_ids
+
+    out = []
+    for bloc in bloc_ids(root):
+        folder = root / BLOCS_DIR / bloc
+        out.extend(sorted(f for f in folder.iterdir() if f.suffix == ".yaml" and misnamed_year(f.stem)))
+    return out

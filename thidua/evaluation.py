@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua import rules
-from thidua.core.handover import Handover, propose
+from thidua.core.handover import NO_RULE, Handover, propose
 from thidua.core.results import BlocResult, score_bloc
 from thidua.core.scoring import MemberTotal, member_total, rank, totals
 from thidua.core.settings import Settings, settings_for
 from thidua.diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from thidua.loading.load import Workspace
-from thidua.model import BlocYear, Config
+from thidua.model import BlocYear, Config, ProvinceUnits, RotationPolicy
 from thidua.rules import e303_unknown_member
 from thidua.rules.context import CheckContext
 
@@ -37,7 +37,11 @@ class Evaluation:
       findings: every finding of the file (loading, then each check stage), in position order.
       config_errors: thidua.yaml has errors, so nothing is scored.
       result: the scored bloc-year, when asked for and the file has no errors.
-      handover: the proposal for next year, when asked for and the file has no errors.
+      handover: the proposal for next year, when asked for and neither the file nor an earlier
+        year the rotation rule needs has errors.
+      history_errors: the errors of the earlier years the rotation rule needs (its cooldown, the
+        year before for a first year), when asked for a handover: the handover is refused rather
+        than proposed from a shortened history.
     """
 
     path: Path
@@ -49,6 +53,7 @@ class Evaluation:
     config_errors: bool = False
     result: BlocResult | None = None
     handover: Handover | None = None
+    history_errors: tuple[Diagnostic, ...] = ()
 
     @property
     def has_errors(self) -> bool:
@@ -81,14 +86,14 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
     are made only when there is no error, here or in thidua.yaml (``config_errors``).
     """
     settings = settings_for(by, config)
-    previous = history[-1] if history and history[-1].year == by.year - 1 else None
+    previous = next((h for h in reversed(history) if h.year == by.year - 1 and h.bloc == by.bloc), None)
     total_of = _totals_on_demand(by, settings)
     ctx = CheckContext(config, settings, by, folder, stem, previous, history if previous else (), total_of)
     findings = [*e303_unknown_member.with_name_hints(loading, by), *rules.run("bloc", ctx, by.complete)]
     if by.awards:  # a bloc's own award policies, against the bands in force for it
         findings.extend(rules.run("config", ctx))
     if previous is not None and history_checks:
-        ctx = _with(ctx, previous_handover=handover_after(list(ctx.history), config))
+        ctx = _with(ctx, previous_handover=handover_after(_own_lineage(list(ctx.history), previous), config))
         findings.extend(rules.run("history", ctx))
     result = next_handover = None
     if not has_errors(findings) and not config_errors:
@@ -102,24 +107,28 @@ def assess(by: BlocYear, config: Config, folder: str, stem: str, history: tuple[
 
 
 def evaluate(ws: Workspace, path: Path, *, history: bool = True, score: bool = False,
-             handover: bool = False) -> Evaluation:
+             handover: bool = False, data: bytes | None = None) -> Evaluation:
     """Evaluate the bloc-year at ``path``.
 
     ``history`` reads the earlier years and runs the history rules; ``handover`` proposes next
-    year's leader and deputy (reading the earlier years too); ``score`` ranks the members and
-    proposes awards, then runs the score-stage checks.
+    year's leader and deputy (reading the earlier years too, and refusing when one the rule needs
+    has errors); ``score`` ranks the members and proposes awards, then runs the score-stage checks.
+    ``data`` is evaluated as if it were the file at ``path`` (a file about to be written:
+    ``handover --write`` checks what it would create).
     """
-    load = ws.bloc_year(path)
+    load = ws.bloc_year(path) if data is None else ws.bloc_year_text(path, data)
     config, config_diags = ws.config()
     config_errors = has_errors(config_diags)
     by = load.bloc_year
     if by is None:
         return Evaluation(path, load.name, None, None, (), tuple(sorted_diagnostics(load.diagnostics)), config_errors)
-    earlier = history_before(ws, path, config) if (history or handover) else ()
-    done = assess(by, config, path.parent.name, path.stem, earlier, loading=load.diagnostics,
-                  history_checks=history, score=score, handover=handover, config_errors=config_errors)
-    return Evaluation(path, load.name, by, done.settings, earlier, done.findings, config_errors,
-                      done.result, done.handover)
+    earlier = history_before(ws, path, config, by) if (history or handover) else History()
+    broken = earlier.broken if handover else ()
+    done = assess(by, config, path.parent.name, path.stem, earlier.years, loading=load.diagnostics,
+                  history_checks=history, score=score, handover=handover and not broken,
+                  config_errors=config_errors)
+    return Evaluation(path, load.name, by, done.settings, earlier.years, done.findings, config_errors,
+                      done.result, done.handover, broken)
 
 
 def _totals_on_demand(by: BlocYear, settings: Settings):
@@ -153,34 +162,93 @@ def handover_after(history: list[BlocYear], config: Config) -> Handover:
     last = history[-1]
     settings = settings_for(last, config)
     ranked = ()
-    if settings.rotation.kind == "best-ranked":
+    if settings.rotation is not None and settings.rotation.kind == "best-ranked":
         ranked = rank(last, totals(last, settings.scoring), settings.scoring)
     return propose(history, settings.rotation, ranked)
 
 
-def history_before(ws: Workspace, path: Path, config: Config | None = None) -> tuple[BlocYear, ...]:
-    """The bloc's earlier years that load cleanly, ascending, stopping at the first gap or broken file.
+def _own_lineage(history: list[BlocYear], last: BlocYear) -> list[BlocYear]:
+    """The years of ``history`` up to ``last`` that belong to its bloc or to the blocs it (or an earlier
+    year of it) was re-formed from, ending with ``last``."""
+    blocs = {last.bloc, *(p.id for by in history if by.bloc == last.bloc for p in by.predecessors),
+             *(p.id for p in last.predecessors)}
+    kept = [by for by in history if by.year < last.year and by.bloc in blocs]
+    return [*kept, last]
 
-    Reads only as far back as the rotation rule needs: the year before and the one before it
-    (to know who is new), or the rule's cooldown when it is longer.
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """The earlier years a bloc-year's rules read.
+
+    Attributes:
+      years: ascending by year; in each year the blocs it was re-formed from come before the bloc itself.
+      broken: the errors of the earlier files the rotation rule needs for the next handover.
+    """
+
+    years: tuple[BlocYear, ...] = ()
+    broken: tuple[Diagnostic, ...] = ()
+
+
+def handover_span(rotation: RotationPolicy | None) -> int:
+    """How many years back the handover after a year reads: the year before (who is new) and the cooldown."""
+    rule = rotation or NO_RULE
+    return max(1 if rule.skip_first_year else 0, rule.cooldown_years - 1)
+
+
+def history_before(ws: Workspace, path: Path, config: Config | None = None,
+                   by: BlocYear | None = None) -> History:
+    """The bloc's earlier years that load cleanly, and those of the blocs it was re-formed from.
+
+    Each bloc's years are read back from the year before, stopping at its first missing or
+    broken file, only as far as the rules need: two years (the year before, and the one before it
+    to know who was new), or the cooldown when it is longer. A bloc-year that names predecessor
+    blocs (``predecessors:``) brings in their years before it, the same way. The broken files
+    within the span the next handover needs are listed with their errors.
     """
     if not path.stem.isdigit():
-        return ()
+        return History()
     config = config if config is not None else ws.config()[0]
-    out: list[BlocYear] = []
     year = int(path.stem)
-    needed = 2
-    y = year - 1
-    while y >= year - needed:
-        load = ws.bloc_year_of(path.parent.name, y)
-        if load is None or load.has_errors or load.bloc_year is None:
-            break
-        if not out:
-            rotation = settings_for(load.bloc_year, config).rotation
-            needed = min(HISTORY_YEARS, max(needed, rotation.cooldown_years + 1))
-        out.append(load.bloc_year)
-        y -= 1
-    return tuple(reversed(out))
+    own = path.parent.name
+    rotation = settings_for(by, config).rotation if by is not None else None
+    needed = _span(rotation)
+    span = handover_span(rotation)
+    out: list[BlocYear] = []
+    broken: list[Diagnostic] = []
+    todo = [(own, year - 1)] + [(p.id, year - 1) for p in (by.predecessors if by is not None else ())]
+    seen: set[str] = set()
+    while todo:
+        bloc, y = todo.pop(0)
+        if bloc in seen:
+            continue
+        seen.add(bloc)
+        while y >= year - needed:
+            load = ws.bloc_year_of(bloc, y)
+            if load is None:
+                break
+            if load.has_errors or load.bloc_year is None:
+                if y >= year - span:
+                    broken.extend(d for d in load.diagnostics if d.is_error)
+                break
+            earlier = load.bloc_year
+            if bloc == own and y == year - 1:  # W600 replays the handover after it, under its own rule
+                needed = max(needed, _span(settings_for(earlier, config).rotation))
+            out.append(earlier)
+            todo.extend((p.id, y - 1) for p in earlier.predecessors)
+            y -= 1
+    out.sort(key=lambda b: (b.year, b.bloc == own, b.bloc))
+    return History(tuple(out), tuple(sorted_diagnostics(broken)))
+
+
+def _span(rotation: RotationPolicy | None) -> int:
+    cooldown = rotation.cooldown_years if rotation is not None else 0
+    return min(HISTORY_YEARS, max(2, cooldown + 1))
+
+
+def cross_check(by: BlocYear, config: Config, units: ProvinceUnits) -> list[Diagnostic]:
+    """The province-stage checks of one bloc-year against the province's files of its year and the year
+    before (see :mod:`thidua.crosscheck` for how ``units`` is gathered)."""
+    return rules.run("province", CheckContext(config, settings_for(by, config), by, units=units))
 
 
 def check_config(config: Config) -> list[Diagnostic]:

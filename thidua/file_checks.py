@@ -35,8 +35,9 @@ def check_table_file(ws: Workspace, path: Path) -> list[Diagnostic]:
     return diags
 
 
-def findings_of(ws: Workspace, path: Path) -> list[Diagnostic]:
-    """Every finding of the file at ``path``, by where it stands under the root."""
+def findings_of(ws: Workspace, path: Path) -> tuple[list[Diagnostic], BlocYear | None]:
+    """Every finding of the file at ``path`` (but the checks across files), by where it stands under the
+    root; and the bloc-year, when the file is one that loads (for the checks across files)."""
     kind = classify(ws.root, path)
     if kind == "config":
         loaded = ws.read(path, CONFIG)
@@ -45,7 +46,8 @@ def findings_of(ws: Workspace, path: Path) -> list[Diagnostic]:
             from thidua.loading.build import build_config
 
             diags.extend(check_config(build_config(loaded.fields)))
-        return diags
+        return diags, None
     if kind == "table":
-        return check_table_file(ws, path)
-    return list(evaluate(ws, path, score=True).findings)  # score: W700 is validate's too
+        return check_table_file(ws, path), None
+    ev = evaluate(ws, path, score=True)  # score: W700 is validate's too
+    return list(ev.findings), ev.bloc_year

@@ -21,6 +21,8 @@ class HandoverRun:
     next_file: Path
     next_year: BlocYear | None  # the next year's file, when it exists and loads
     findings: tuple[Diagnostic, ...]
+    broken: tuple[str, ...] = ()  # the files with errors that stop the handover (this year's or earlier)
+    root: Path | None = None
 
     @property
     def refused(self) -> bool:
@@ -37,10 +39,12 @@ def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -
     ws = ws or Workspace(root)
     config, config_diags = ws.config()
     ev = evaluate(ws, path, handover=True)
-    findings = [*config_diags, *ev.findings]
+    findings = [*config_diags, *ev.findings, *ev.history_errors]
     next_path = bloc_year_path(root, bloc, year + 1)
     if ev.handover is None:
-        return HandoverRun(None, ev.bloc_year, next_path, None, tuple(sorted_diagnostics(findings)))
+        broken = sorted({d.source.file for d in findings if d.is_error})
+        return HandoverRun(None, ev.bloc_year, next_path, None, tuple(sorted_diagnostics(findings)),
+                           tuple(broken or [ev.name]), root)
     nxt = ws.bloc_year_of(bloc, year + 1)
     return HandoverRun(ev.handover, ev.bloc_year, next_path, nxt.bloc_year if nxt else None,
-                       tuple(sorted_diagnostics(findings)))
+                       tuple(sorted_diagnostics(findings)), root=root)

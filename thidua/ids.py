@@ -19,3 +19,11 @@ ID_RE = re.compile(ID_PATTERN)
 KEY_RE = re.compile(KEY_PATTERN)
 TABLE_REF_RE = re.compile(TABLE_REF_PATTERN)
 YEAR_FILE_RE = re.compile(YEAR_FILE_PATTERN)
+
+_ANY_DIGITS = re.compile(r"\d{4}")
+_ASCII_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def misnamed_year(stem: str) -> bool:
+    """A year written with digits of another script (fullwidth, Arabic-Indic …): not a year file (E319)."""
+    return bool(_ANY_DIGITS.fullmatch(stem)) and not _ASCII_DIGITS.fullmatch(stem)

@@ -8,6 +8,7 @@ read them. Every value a finding may point at carries a :class:`Source`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -206,9 +207,27 @@ class Votes:
 
 @dataclass(frozen=True, slots=True)
 class Discipline:
+    """Kỷ luật, or a discipline case still under review (*đang xem xét kỷ luật*).
+
+    Attributes:
+      pending: the case is still under review: no award until it is concluded (NĐ 152/2025).
+      date: the day the penalty was decided; until: the day the penalty ends. After a penalty,
+        achievements count from its end (NĐ 152/2025), so a penalty that ends during the year
+        still bars that year's awards, and one that ended before the year began does not.
+    """
+
     member: Ref
     src: Source
     reason: str = ""
+    pending: bool = False
+    date: dt.date | None = None
+    until: dt.date | None = None
+
+    def bars(self, year: int) -> bool:
+        """Whether this entry bars ``member`` from an award for ``year``."""
+        if self.pending or self.until is None:
+            return True
+        return self.until >= dt.date(year, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,14 +257,24 @@ class Band:
     min: Decimal
 
 
+QUOTA_BASES = ("members", "blocs", "proposed")
+
+
 @dataclass(frozen=True, slots=True)
 class Quota:
-    """At most ``count`` members, or ``share`` of them rounded by ``rounding``."""
+    """At most ``count`` members, or ``share`` of a base rounded by ``rounding``.
+
+    ``base`` is what the share is taken of: ``members`` (the bloc's members, for a bloc-level
+    award), ``blocs`` (the blocs' leading units, one a bloc: CV 5007/BNV-TĐKT) or ``proposed``
+    (the units the blocs proposed for ``from_award``: NĐ 91/2017, art. 11); empty means the
+    level's default (``members`` for a bloc-level award, ``blocs`` for a province-level one).
+    """
 
     count: int | None = None
     share: Decimal | None = None
     rounding: str = "down"  # down | up | nearest
     minimum: int = 0
+    base: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +282,10 @@ class AwardPolicy:
     """One award and the conditions to propose it (quota, votes, score, eligibility).
 
     ``level`` is ``bloc`` (each bloc proposes its own members) or ``province``
-    (chosen among the blocs' leaders, e.g. Cờ thi đua của Chính phủ).
+    (chosen among the blocs' leaders, e.g. Cờ thi đua của Chính phủ). ``vote_threshold`` is
+    compared with the votes over ``vote_base``: at least it, or more than it with ``vote_strict``.
+    A member receives at most one bloc-level award unless each award it already holds is in
+    the next award's ``combines_with``.
     """
 
     id: AwardId
@@ -267,16 +299,21 @@ class AwardPolicy:
     full_year: bool = True
     from_award: AwardId | None = None
     src: Source | None = None
+    vote_base: str = "voters"  # voters (the ballots cast) | members (tính trên tổng số thành viên)
+    vote_strict: bool = False  # True: more than the share ("trên 50%"); False: at least ("từ 70% trở lên")
+    combines_with: tuple[AwardId, ...] = ()  # awards a member may already hold and still receive this one
+    vote_keys: tuple[str, ...] = ()  # which of votes.min / votes.over the file writes (E310 wants exactly one)
 
 
 @dataclass(frozen=True, slots=True)
 class ScoringPolicy:
-    """How totals are rounded, classified and ranked."""
+    """How totals are rounded, classified and ranked, and what a total below zero becomes."""
 
     places: int = 2
     rounding: str = "half-up"
     bands: tuple[Band, ...] = ()
     tie_breaks: tuple[str, ...] = ()
+    negative_total: str = "error"  # error (finding E408) | floor (counted as 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +357,7 @@ class Config:
     place: str = ""
     scoring: ScoringPolicy = field(default_factory=ScoringPolicy)
     awards: tuple[AwardPolicy, ...] = ()
-    rotation: RotationPolicy = field(default_factory=RotationPolicy)
+    rotation: RotationPolicy | None = None  # None: thidua.yaml states no rotation rule
     src: Source | None = None
     documents: DocumentSettings = field(default_factory=DocumentSettings)
 
@@ -357,6 +394,8 @@ class BlocYear:
     complete: bool = True  # False when some values failed to load (their findings say which)
     kind: str = "khối"  # khối | cụm: the word the documents use
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    predecessors: tuple[Ref, ...] = ()  # the blocs this one was re-formed from (khối tiền thân)
+    province: str = ""  # a former province's bloc-year kept as history (empty: thidua.yaml's province)
 
     def member(self, member_id: MemberId) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
@@ -367,3 +406,30 @@ class BlocYear:
     @property
     def member_ids(self) -> frozenset[MemberId]:
         return frozenset(m.id for m in self.members)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPlace:
+    """Where a unit stands in the province's files of one year: its bloc, its name, its member entry."""
+
+    bloc: BlocId
+    name: str
+    src: Source
+    joined: dt.date | None = None
+    left: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceUnits:
+    """Every unit in the province's bloc-year files of ``year`` and of the year before (the checks that
+    need more than one file: a unit in two blocs, a predecessor or a merger target that exists nowhere).
+
+    Attributes:
+      units: unit id → every place it stands in ``year``'s files.
+      previous: the same for ``year - 1``; previous_blocs: the blocs with a file for ``year - 1``.
+    """
+
+    year: int
+    units: Mapping[str, tuple[UnitPlace, ...]]
+    previous: Mapping[str, tuple[UnitPlace, ...]]
+    previous_blocs: frozenset[BlocId] = frozenset()

@@ -59,6 +59,12 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
     return ScoreRun(score_year(year, results, config, bloc), config, tuple(refused), tuple(sorted_diagnostics(findings)))
 
 
+def former_province(by, config: Config) -> bool:
+    """A bloc-year of another (former) province, kept beside this one's as history (``province:``);
+    the province step leaves it out even when ``--bloc`` names it (:func:`thidua.core.results.score_year`)."""
+    return bool(by.province) and by.province != config.province
+
+
 def _score_paths(ws: Workspace, config: Config, paths: list[Path], year: int, bloc: str | None,
                  progress, results: list[BlocResult], refused: list[str], findings: list[Diagnostic]) -> None:
     """Load, check and score each file in turn, forgetting each bloc once it is done."""
@@ -67,6 +73,9 @@ def _score_paths(ws: Workspace, config: Config, paths: list[Path], year: int, bl
         # business); skipping them spares reading the years before, a third of the run.
         ev = evaluate(ws, path, history=False, score=True)
         shown = bloc is None or path.parent.name == bloc
+        if ev.bloc_year is not None and former_province(ev.bloc_year, config) and path.parent.name != bloc:
+            ws.forget(path)  # a former province's history: not scored with this province's blocs
+            continue
         if ev.refused:
             if shown:
                 refused.append(ev.name)

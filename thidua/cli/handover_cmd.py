@@ -33,6 +33,8 @@ def handover_dict(run) -> dict:
         "passed_over": [{"member": p.member, "role": JSON_ROLES[p.role], "reason": p.reason} for p in h.passed],
         "eligible": list(h.eligible),
         "ineligible": [{"member": p.member, "reason": p.reason} for p in h.ineligible],
+        "not_proposed": [{"member": n.member, "chair_reason": n.leader_reason, "deputy_reason": n.deputy_reason}
+                         for n in h.not_proposed],
         "decided": {"chair": h.decided_leader, "deputy": h.decided_deputy},
         "next_file": {"exists": run.next_file.is_file(),
                       "leader": run.next_year.leader.id if run.next_year and run.next_year.leader else None,
@@ -40,25 +42,32 @@ def handover_dict(run) -> dict:
     }
 
 
+def _reasons(n) -> str:
+    """One member's reasons for both roles, said once when they are the same."""
+    if n.same_reason:
+        return f"{n.leader_reason} (không làm Trưởng khối, Phó khối)"
+    parts = [f"Trưởng khối: {n.leader_reason}" if n.leader_reason else "",
+             f"Phó khối: {n.deputy_reason}" if n.deputy_reason else ""]
+    return "; ".join(p for p in parts if p)
+
+
 def handover_text(run) -> str:
     h, by = run.handover, run.current
     out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",
            f"Quy tắc: {h.rule_name}"]
-    if h.rule.kind == "elected":
+    if not h.proposes:
+        out.append(f"Không đề xuất: {h.leader_reason}" if h.rule.kind == "none" else
+                   f"Khối bầu Trưởng khối, Phó khối năm {h.next_year}; thidua không đề xuất.")
         out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
         out.extend(f"  • {_name(by, i)}" for i in h.eligible)
     else:
         out.append(f"Trưởng khối năm {h.next_year}: {_name(by, h.leader)} — {h.leader_reason}")
         out.append(f"Phó khối năm {h.next_year}: {_name(by, h.deputy)} — {h.deputy_reason}")
-    if h.passed:
-        out.append("Bỏ qua:")
-        role = {"leader": "Trưởng khối", "deputy": "Phó khối"}
-        out.extend(f"  • {_name(by, p.member)} ({role[p.role]}): {p.reason}" for p in h.passed)
-    if h.ineligible:
-        out.append("Không đủ điều kiện làm Trưởng khối:")
-        out.extend(f"  • {_name(by, p.member)}: {p.reason}" for p in h.ineligible)
+    if h.not_proposed:
+        out.append("Đơn vị bỏ qua hoặc không đủ điều kiện:")
+        out.extend(f"  • {_name(by, n.member)}: {_reasons(n)}" for n in h.not_proposed)
     if h.decided_leader or h.decided_deputy:
-        if h.rule.kind == "elected":
+        if not h.proposes:
             verdict = "đủ điều kiện" if h.decided_leader in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
         else:
             same = h.decided_leader == h.leader and h.decided_deputy == h.deputy
@@ -69,7 +78,7 @@ def handover_text(run) -> str:
         n = run.next_year
         lead = n.leader.id if n.leader else None
         dep = n.deputy.id if n.deputy else None
-        if h.rule.kind == "elected":
+        if not h.proposes:
             verdict = "đủ điều kiện" if lead in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
         else:
             verdict = "khớp đề xuất" if (lead == h.leader and dep == h.deputy) else "khác đề xuất"
@@ -121,8 +130,9 @@ def _show(run, year: int, bloc: str, as_json: bool, data_root) -> int:
 
     if run.refused:
         print_findings(run.findings, root=data_root)
-        sys.stderr.write(f"thidua: tệp năm {year} của khối {bloc} có lỗi; sửa trước khi bàn giao "
-                         f"(thidua validate blocs/{bloc}/{year}.yaml)\n")
+        files = " ".join(run.broken)
+        sys.stderr.write(f"thidua: không bàn giao năm {year} của khối {bloc} vì có lỗi trong {', '.join(run.broken)}; "
+                         f"sửa trước khi bàn giao (thidua validate {files})\n")
         return 1
     if as_json:
         sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")
@@ -143,6 +153,8 @@ def _write_next(run, data_root, existed: bool) -> int:
     schema = "# yaml-language-server: $schema=../../schema/bloc-year.schema.json" if schema_file.is_file() else None
     text = next_year_text(run.current, run.handover, schema)
     shown = display_path(data_root, run.next_file)
+    if not run.next_file.exists() and _refuse_invalid(run, text, shown):
+        return 1
     if create_new(run.next_file, text.encode("utf-8")):
         sys.stderr.write(f"đã tạo {shown}\n")
         return 0
@@ -173,3 +185,18 @@ def _write_next(run, data_root, existed: bool) -> int:
             diffs.append(f"  members: tệp có thêm {mid}")
     sys.stderr.write("\n".join(diffs or ["  không khác về Trưởng khối, Phó khối và thành viên"]) + "\n")
     return 1
+
+
+def _refuse_invalid(run, text: str, shown: str) -> bool:
+    """Never create a file that fails validation: check the text as the file it would be, first."""
+    from thidua.cli.score_cmd import print_findings
+    from thidua.evaluation import evaluate
+    from thidua.loading.load import Workspace
+
+    ev = evaluate(Workspace(run.root), run.next_file, data=text.encode("utf-8"))
+    errors = [d for d in ev.findings if d.is_error]
+    if errors:
+        print_findings(errors)
+        sys.stderr.write(f"thidua: không tạo {shown}: tệp sẽ có lỗi (xem trên); sửa 'decided:' hoặc tệp năm "
+                         f"{run.current.year} rồi chạy lại\n")
+    return bool(errors)

@@ -1,10 +1,11 @@
-"""Award proposals (đề nghị khen thưởng) from rules that are data.
+"""Bloc-level award proposals (đề nghị khen thưởng) from rules that are data.
 
-Each bloc-level award is considered in the configured order. Candidates are
-taken in rank order; each condition (discipline, whole year, band, score, votes)
-is checked and a member that misses says which condition and by how much. A
-member gets at most one bloc-level proposal. Province-level awards (Cờ thi đua
-của Chính phủ) are chosen afterwards among the blocs' leading units (đơn vị dẫn đầu), within a share.
+Each bloc-level award is considered in the configured order. Candidates are taken in rank
+order; each condition (discipline, whole year, band, score, votes) is checked, and a member
+that misses says which condition and by how much. A member gets at most one bloc-level
+proposal unless an award names the awards it combines with (``combines_with``). Members tied
+for the last places of a quota are never separated by the alphabet: none of them is proposed
+and the bloc chooses. The province-level step is in :mod:`thidua.core.province`.
 """
 
 from __future__ import annotations
@@ -12,30 +13,95 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
-from thidua.core.numbers import share_text, vn_number, vn_percent
+from thidua.core.numbers import share_compare_texts, share_text, vn_number
 from thidua.core.scoring import Ranked
 from thidua.model import AwardPolicy, BlocYear, Quota, ScoringPolicy
+
+BASE_WORDS = {"voters": "phiếu", "members": "thành viên"}
+
+
+@dataclass(frozen=True, slots=True)
+class VoteShare:
+    """A member's votes for an award against the rule's threshold (exact comparison).
+
+    Attributes:
+      votes: votes in favour; base: what the share is taken of, as a count.
+      base_kind: ``voters`` (the ballots cast) or ``members`` (all the bloc's members).
+      threshold: the share needed; strict: more than it ("trên"), else at least it ("từ … trở lên").
+    """
+
+    votes: int
+    base: int
+    base_kind: str
+    threshold: Decimal
+    strict: bool = False
+
+    @property
+    def passes(self) -> bool:
+        have, need = Fraction(self.votes, self.base), Fraction(self.threshold)
+        return have > need if self.strict else have >= need
+
+    def text(self) -> str:
+        """``6/7 phiếu (85,71% ≥ 70%)``, ``4/5 thành viên (80% > 50%)``, ``3/6 phiếu (50% ≤ 50%)``."""
+        share, need = share_compare_texts(self.votes, self.base, self.threshold)
+        sign = (">" if self.passes else "≤") if self.strict else ("≥" if self.passes else "<")
+        return f"{self.votes}/{self.base} {BASE_WORDS[self.base_kind]} ({share} {sign} {need})"
 
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    """Đề nghị: ``member`` for ``award`` with the reasons that support it."""
+    """Đề nghị: ``member`` for ``award`` with the reasons that support it.
+
+    The reasons are sentences; the other attributes are the same facts as values, for documents
+    that phrase their own: the member's rank among ``of`` members, its total and band, its vote
+    share (``vote``, None when the award takes no vote), its place within the quota (``place`` of
+    ``quota``; None without a quota), and whether its points are agreed (not only self-scored).
+    """
 
     award: str
     award_name: str
     member: str
     reasons: tuple[str, ...]
+    rank: int = 0
+    of: int = 0
+    total: Decimal | None = None
+    band: str | None = None
+    agreed: bool = True
+    vote: VoteShare | None = None
+    place: int | None = None
+    quota: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Miss:
-    """Why ``member`` is not proposed for ``award``."""
+    """Why ``member`` is not proposed for ``award``.
+
+    ``condition`` names the condition missed: ``discipline``, ``pending`` (a discipline case under
+    review), ``full_year``, ``band``, ``score``, ``votes``, ``no_vote`` (no ballot recorded for the
+    award), ``quota`` (eligible, no place left) or ``tie`` (tied for the last places: the bloc
+    chooses). ``vote`` holds the vote share when it was counted; ``tied_with`` the members tied,
+    and ``places_left`` the places they are tied for.
+    """
 
     award: str
     award_name: str
     member: str
     reason: str
+    condition: str = ""
+    rank: int = 0
+    total: Decimal | None = None
+    vote: VoteShare | None = None
+    tied_with: tuple[str, ...] = ()
+    places_left: int | None = None
+
+
+def quota_base(quota: Quota | None, level: str = "bloc") -> str:
+    """What a quota's share is taken of: written, or the level's default."""
+    if quota is not None and quota.base:
+        return quota.base
+    return "members" if level == "bloc" else "blocs"
 
 
 def quota_size(quota: Quota | None, population: int) -> int | None:
@@ -67,153 +133,145 @@ def _band_rank(name: str | None, scoring: ScoringPolicy) -> int:
     return names.index(name) if name in names else math.inf  # type: ignore[return-value]
 
 
-def check_conditions(award: AwardPolicy, r: Ranked, by: BlocYear, scoring: ScoringPolicy,
-                     disciplined: dict[str, str]) -> tuple[list[str], str | None]:
-    """(reasons it meets, the first condition it misses or None)."""
+def _band_words(band: str | None) -> str:
+    return f"xếp loại {band}" if band else "chưa đạt mức xếp loại nào"
+
+
+def vote_base(award: AwardPolicy, by: BlocYear) -> int | None:
+    """The count a vote share is taken of: the ballots cast, or the members at the vote (those
+    that did not leave during the year)."""
+    if award.vote_base == "members":
+        return sum(1 for m in by.members if m.left is None)
+    return by.votes.voters if by.votes is not None else None
+
+
+def discipline_miss(member_id: str, by: BlocYear) -> tuple[str, str] | None:
+    """(condition, reason) when a discipline entry bars ``member_id`` from this year's awards."""
+    for d in by.discipline:
+        if d.member.id != member_id or not d.bars(by.year):
+            continue
+        why = d.reason or "không ghi lý do"
+        if d.pending:
+            return "pending", f"đang xem xét kỷ luật ({why}): chưa xét khen thưởng cho đến khi có kết luận"
+        if d.until is not None:
+            return "discipline", (f"bị kỷ luật ({why}) đến {d.until.isoformat()}: thành tích chỉ tính từ sau "
+                                  "ngày này, chưa đủ cả năm")
+        return "discipline", f"bị kỷ luật trong năm ({why})"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """What checking one candidate against one award's conditions found."""
+
+    reasons: tuple[str, ...]
+    miss: str | None = None
+    condition: str = ""
+    vote: VoteShare | None = None
+
+
+def check_conditions(award: AwardPolicy, r: Ranked, by: BlocYear, scoring: ScoringPolicy) -> Check:
+    """The reasons a candidate meets ``award``'s conditions, or the first condition it misses."""
     t = r.total
     reasons = [f"hạng {r.rank}/{len(by.members)}, {vn_number(t.total)} điểm" + (f" ({t.band})" if t.band else "")]
     mid = t.member.id
-    if award.no_discipline and mid in disciplined:
-        return reasons, f"bị kỷ luật trong năm ({disciplined[mid] or 'không ghi lý do'})"
+    barred = discipline_miss(mid, by) if award.no_discipline else None
+    if barred is not None:
+        return Check(tuple(reasons), barred[1], barred[0])
     if award.full_year and (t.member.joined or t.member.left):
         when = f"vào khối {t.member.joined.isoformat()}" if t.member.joined else f"rời khối {t.member.left.isoformat()}"
-        return reasons, f"không là thành viên cả năm ({when})"
+        return Check(tuple(reasons), f"không là thành viên cả năm ({when})", "full_year")
     if not t.agreed:
         reasons.append("điểm tự chấm, chưa thống nhất")
     if award.min_band is not None:
         if _band_rank(t.band, scoring) > _band_rank(award.min_band, scoring):
-            return reasons, f"xếp loại {t.band or 'chưa xếp loại'}, cần từ {award.min_band}"
+            return Check(tuple(reasons), f"{_band_words(t.band)}, cần từ {award.min_band}", "band")
         reasons.append(f"đạt xếp loại {t.band}")
     if award.min_score is not None and t.total < award.min_score:
-        return reasons, f"{vn_number(t.total)} điểm < {vn_number(award.min_score)}"
+        return Check(tuple(reasons), f"{vn_number(t.total)} điểm < {vn_number(award.min_score)}", "score")
+    vote = None
     if award.vote_threshold is not None:
         votes = by.votes
+        base = vote_base(award, by)
         if votes is None or votes.voters is None or not any(c.award == award.id for c in votes.counts):
-            return reasons, "đủ điểm, chưa có kết quả bỏ phiếu cho danh hiệu này"
-        n = votes.count(award.id, mid)
-        need = award.vote_threshold
-        text = f"{n}/{votes.voters} phiếu ({vn_percent(n, votes.voters)}"
-        if Decimal(n) < need * votes.voters:
-            return reasons, f"đủ điểm nhưng chỉ {text} < {share_text(need)})"
-        reasons.append(f"{text} ≥ {share_text(need)})")
-    return reasons, None
+            return Check(tuple(reasons), "đủ điểm, chưa có kết quả bỏ phiếu cho danh hiệu này", "no_vote")
+        if not base:
+            return Check(tuple(reasons), "đủ điểm, nhưng không tính được tỷ lệ phiếu (0 người bỏ phiếu)", "no_vote")
+        vote = VoteShare(votes.count(award.id, mid), base, award.vote_base, award.vote_threshold, award.vote_strict)
+        if not vote.passes:
+            return Check(tuple(reasons), f"đủ điểm nhưng chỉ {vote.text()}", "votes", vote)
+        reasons.append(vote.text())
+    return Check(tuple(reasons), None, "", vote)
+
+
+def may_combine(award: AwardPolicy, held: set[str]) -> bool:
+    """Whether a member already proposed for the awards ``held`` may still be proposed for ``award``."""
+    return held <= set(award.combines_with)
 
 
 def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardPolicy, ...],
                  scoring: ScoringPolicy) -> tuple[tuple[Proposal, ...], tuple[Miss, ...]]:
-    disciplined = {d.member.id: d.reason for d in by.discipline}
-    taken: set[str] = set()
+    held: dict[str, set[str]] = {}
     proposals: list[Proposal] = []
     misses: list[Miss] = []
     candidates = [r for r in ranked if r.total.scored]
-    rank_of = {r.total.member.id: r.rank for r in candidates}
+    position = {r.total.member.id: i for i, r in enumerate(candidates)}
     for award in awards:
         if award.level != "bloc":
             continue
         size = quota_size(award.quota, len(by.members))
-        granted = 0
+        eligible: list[tuple[Ranked, Check]] = []
+        first = len(misses)
         for r in candidates:
             mid = r.total.member.id
-            if mid in taken:
+            if not may_combine(award, held.get(mid, set())):
                 continue
-            reasons, miss = check_conditions(award, r, by, scoring, disciplined)
-            if miss is None and size is not None and granted >= size:
-                miss = f"đủ điều kiện nhưng đã hết hạn mức ({quota_text(award.quota, len(by.members))})"
-                rivals = [i for i, p in enumerate(proposals) if p.award == award.id and rank_of[p.member] == r.rank]
-                if rivals:  # the last place is shared: the scoring cannot choose, the bloc must
-                    names = ", ".join(proposals[i].member for i in rivals)
-                    miss = f"đồng hạng {r.rank} với {names} ở suất cuối cùng, {miss}; khối cần bình xét lại"
-                    for i in rivals:
-                        p = proposals[i]
-                        proposals[i] = Proposal(p.award, p.award_name, p.member, (
-                            *p.reasons, f"đồng hạng {r.rank} với {mid} ở suất cuối cùng (xếp theo thứ tự chữ cái); "
-                                        "khối cần bình xét lại"))
-            if miss is not None:
-                misses.append(Miss(award.id, award.name, mid, miss))
-                continue
-            if size is not None:
-                reasons.append(f"trong hạn mức {granted + 1}/{size}")
-            proposals.append(Proposal(award.id, award.name, mid, tuple(reasons)))
-            taken.add(mid)
-            granted += 1
-    return tuple(proposals), tuple(misses)
-
-
-@dataclass(frozen=True, slots=True)
-class LeadingUnit:
-    """A bloc's leading member, as the province-level step sees it."""
-
-    bloc: str
-    bloc_name: str
-    member: str
-    member_name: str
-    total: Decimal
-    ceiling: Decimal
-    proposed: frozenset[str]
-    votes: tuple[tuple[str, int], ...]  # (award id, votes) at the bloc's ballot
-    voters: int | None
-
-    def votes_for(self, award: AwardPolicy) -> int:
-        counts = dict(self.votes)
-        return counts.get(award.id, counts.get(award.from_award or "", 0))
-
-    @property
-    def share_of_max(self) -> Decimal:
-        return self.total / self.ceiling if self.ceiling else Decimal(0)
-
-
-@dataclass(frozen=True, slots=True)
-class ProvinceProposal:
-    award: str
-    award_name: str
-    bloc: str
-    member: str
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ProvinceMiss:
-    award: str
-    award_name: str
-    bloc: str
-    member: str
-    reason: str
-
-
-def propose_province(leading: list[LeadingUnit], awards: tuple[AwardPolicy, ...],
-                     blocs: int | None = None) -> tuple[tuple[ProvinceProposal, ...], tuple[ProvinceMiss, ...]]:
-    """Province-level awards among the blocs' leading units, best share of the table's maximum first.
-
-    The quota's share applies to ``blocs`` (every bloc scored, one leading place each), so a
-    bloc whose first place is shared still counts; at most one proposal per bloc.
-    """
-    population = blocs if blocs is not None else len({c.bloc for c in leading})
-    proposals: list[ProvinceProposal] = []
-    misses: list[ProvinceMiss] = []
-    names = {a.id: a.name for a in awards}
-    for award in awards:
-        if award.level != "province":
-            continue
-        size = quota_size(award.quota, population)
-        order = sorted(leading, key=lambda c: (-c.share_of_max, -c.votes_for(award), c.bloc, c.member))
+            c = check_conditions(award, r, by, scoring)
+            if c.miss is not None:
+                misses.append(Miss(award.id, award.name, mid, c.miss, c.condition, r.rank, r.total.total, c.vote))
+            else:
+                eligible.append((r, c))
         granted = 0
-        done_blocs: set[str] = set()
-        for c in order:
-            pct = (c.share_of_max * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            reason = [f"dẫn đầu {c.bloc_name}, {vn_number(c.total)}/{vn_number(c.ceiling)} điểm ({vn_number(pct)}% điểm tối đa)"]
-            miss = None
-            if award.from_award and award.from_award not in c.proposed:
-                miss = f"không được khối đề nghị {names.get(award.from_award, award.from_award)}"
-            elif c.bloc in done_blocs:
-                miss = "khối đã có một đơn vị được đề nghị (đồng hạng nhất)"
-            elif size is not None and granted >= size:
-                miss = f"ngoài hạn mức ({quota_text(award.quota, population)} khối dẫn đầu)"
-            if miss:
-                misses.append(ProvinceMiss(award.id, award.name, c.bloc, c.member, miss))
+        for rank_group in _by_rank(eligible):
+            if size is not None and granted + len(rank_group) > size:
+                if granted < size and len(rank_group) > 1:  # tied across the last places: the bloc chooses
+                    misses.extend(_tie_misses(award, rank_group, size - granted))
+                else:
+                    for r, c in rank_group:
+                        misses.append(Miss(award.id, award.name, r.total.member.id,
+                                           f"đủ điều kiện nhưng đã hết hạn mức ({quota_text(award.quota, len(by.members))})",
+                                           "quota", r.rank, r.total.total, c.vote))
+                granted = size
                 continue
-            granted += 1
-            done_blocs.add(c.bloc)
-            if size is not None:
-                reason.append(f"trong hạn mức {granted}/{size} ({quota_text(award.quota, population)})")
-            proposals.append(ProvinceProposal(award.id, award.name, c.bloc, c.member, tuple(reason)))
+            for r, c in rank_group:
+                granted += 1
+                reasons = (*c.reasons, f"trong hạn mức {granted}/{size}") if size is not None else c.reasons
+                t = r.total
+                proposals.append(Proposal(award.id, award.name, t.member.id, reasons, r.rank, len(by.members),
+                                          t.total, t.band, t.agreed, c.vote, granted if size is not None else None,
+                                          size))
+                held.setdefault(t.member.id, set()).add(award.id)
+        misses[first:] = sorted(misses[first:], key=lambda m: position[m.member])  # rank order, as ranked
     return tuple(proposals), tuple(misses)
+
+
+def _by_rank(eligible: list[tuple[Ranked, Check]]) -> list[list[tuple[Ranked, Check]]]:
+    groups: list[list[tuple[Ranked, Check]]] = []
+    for item in eligible:
+        if groups and groups[-1][0][0].rank == item[0].rank:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _tie_misses(award: AwardPolicy, group: list[tuple[Ranked, Check]], left: int) -> list[Miss]:
+    ids = [r.total.member.id for r, _ in group]
+    out = []
+    for r, c in group:
+        others = [i for i in ids if i != r.total.member.id]
+        out.append(Miss(award.id, award.name, r.total.member.id,
+                        f"đủ điều kiện, đồng hạng {r.rank} với {', '.join(others)} sau mọi tiêu chí phân định: "
+                        f"còn {left} suất cho {len(group)} đơn vị; khối bình xét chọn (không xếp theo thứ tự chữ cái)",
+                        "tie", r.rank, r.total.total, c.vote, tuple(others), left))
+    return out

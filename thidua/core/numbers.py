@@ -36,14 +36,32 @@ def vn_number(value: Decimal | int | None, places: int | None = None) -> str:
     return f"{sign}{out},{frac}" if frac else f"{sign}{out}"
 
 
-def vn_percent(numerator: int, denominator: int) -> str:
-    """4/7 → "57%" (rounded down, so a share never looks larger than it is)."""
+def vn_percent(numerator: int, denominator: int, places: int = 2, fixed: bool = False) -> str:
+    """A share as people write it, rounded half-up (never truncated): 6/7 → "85,71%", 4/7 → "57,14%",
+    7/7 → "100%", 5/8 → "62,5%"; with ``fixed`` every share keeps ``places`` decimals ("100,00%")."""
     if denominator <= 0:
-        return "0%"
-    return f"{(Decimal(numerator) * 100 / Decimal(denominator)).to_integral_value(rounding=ROUND_DOWN)}%"
+        return "—"
+    value = round_to(Decimal(numerator) * 100 / Decimal(denominator), places, "half-up")
+    return f"{vn_number(value, places) if fixed else vn_number(plain(value))}%"
 
 
-def share_text(share: Decimal) -> str:
-    """Decimal('0.7') → "70%"."""
-    pct = plain(share * 100)
+def share_compare_texts(numerator: int, denominator: int, threshold: Decimal) -> tuple[str, str]:
+    """The share and the threshold as two texts that never look equal when they are not.
+
+    The comparison itself is exact (fractions); only the display rounds. When 2 decimals would
+    show a share and a threshold as the same number although they differ (2/3 against 66.67 %),
+    more decimals are shown, up to 6.
+    """
+    exact = Decimal(numerator) / Decimal(denominator)
+    for places in range(2, 7):
+        a = vn_percent(numerator, denominator, places)
+        b = share_text(threshold, places)
+        if a != b or exact == threshold:
+            return a, b
+    return a, b
+
+
+def share_text(share: Decimal, places: int = 2) -> str:
+    """Decimal('0.7') → "70%"; a share written with more decimals is rounded half-up to ``places``."""
+    pct = plain(round_to(share * 100, places, "half-up"))
     return f"{vn_number(pct)}%"

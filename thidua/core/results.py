@@ -1,4 +1,5 @@
-"""Scoring a bloc-year end to end: totals → ranks → proposals; a year: every bloc, then the province step.
+"""Scoring a bloc-year end to end: totals → ranks → proposals; a year: every bloc, then the province step
+(:mod:`thidua.core.province`).
 
 Pure: no findings are made here (the checks that read a result, such as W700, run in
 the evaluation), nothing is read or printed.
@@ -8,15 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua.core.awards import (
-    LeadingUnit,
-    Miss,
-    Proposal,
-    ProvinceMiss,
-    ProvinceProposal,
-    propose_bloc,
-    propose_province,
-)
+from thidua.core.awards import Miss, Proposal, propose_bloc
+from thidua.core.province import ProvinceMiss, ProvinceProposal, propose_province
 from thidua.core.scoring import MemberTotal, Ranked, rank, totals
 from thidua.core.settings import Settings
 from thidua.model import AwardPolicy, BlocYear, Config, ScoringPolicy
@@ -66,34 +60,14 @@ def score_bloc(by: BlocYear, settings: Settings,
     return BlocResult(by, settings, ranked, proposals, misses)
 
 
-def leading_units(result: BlocResult) -> list[LeadingUnit]:
-    """The bloc's first-ranked members (several when the first place is shared)."""
-    if result.bloc_year.table is None:
-        return []
-    return [_candidate(result, r) for r in result.ranked if r.rank == 1]
-
-
-def _candidate(result: BlocResult, r: Ranked) -> LeadingUnit:
-    by = result.bloc_year
-    votes = by.votes
-    return LeadingUnit(
-        bloc=by.bloc, bloc_name=by.name, member=r.total.member.id, member_name=r.total.member.name,
-        total=r.total.total, ceiling=by.table.ceiling,
-        proposed=frozenset(p.award for p in result.proposals_for(r.total.member.id)),
-        votes=tuple(sorted((c.award, c.count) for c in (votes.counts if votes else ())
-                           if c.member.id == r.total.member.id)),
-        voters=votes.voters if votes else None,
-    )
-
-
 def score_year(year: int, results: list[BlocResult], config: Config, shown: str | None = None) -> YearResult:
     """The year: every bloc's result and the province step over all of them.
 
     ``shown`` narrows what the result holds to one bloc, after the province step has
     seen every bloc (a share of the blocs' leaders depends on all of them).
     """
-    leading = [c for r in results for c in leading_units(r)]
-    proposals, misses = propose_province(leading, config.awards, len(results))
+    own = [r for r in results if not r.bloc_year.province or r.bloc_year.province == config.province]
+    proposals, misses = propose_province(own, config.awards)  # a former province's history takes no part
     if shown is not None:
         results = [r for r in results if r.bloc_year.bloc == shown]
         proposals = tuple(p for p in proposals if p.bloc == shown)

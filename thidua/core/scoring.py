@@ -35,6 +35,8 @@ class MemberTotal:
       raw: exact total before rounding; total: rounded by the configured rule.
       agreed: False when only self scores were available.
       scored: False when the member has no scores at all.
+      floored: the rounded total was below zero and ``scoring.negative_total: floor`` counts it as 0
+        (with ``error``, the default, the negative total stays and is finding E408).
     """
 
     member: Member
@@ -47,6 +49,7 @@ class MemberTotal:
     agreed: bool
     scored: bool
     band: str | None
+    floored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +97,12 @@ def member_total(member: Member, sheet: MemberScores | None, table: Table | None
         deductions = min(deductions, table.deduction_cap)
     raw = criteria + bonus - deductions
     total = round_to(raw, scoring.places, scoring.rounding)
+    floored = total < 0 and scoring.negative_total == "floor"
+    if floored:
+        total = round_to(ZERO, scoring.places, scoring.rounding)
     scored = sheet is not None and bool(sheet.agreed or sheet.self_points)
     return MemberTotal(member, subtotals, criteria, bonus, deductions, raw, total, agreed, scored,
-                       band_for(total, scoring) if scored else None)
+                       band_for(total, scoring) if scored else None, floored)
 
 
 def totals(by: BlocYear, scoring: ScoringPolicy) -> tuple[MemberTotal, ...]:

@@ -17,13 +17,14 @@ class Settings:
     """Attributes:
     scoring: rounding, bands and tie-breaks.
     awards: the award policies, in the order they are considered.
-    rotation: how the leader (Trưởng khối) passes on.
+    rotation: how the leader (Trưởng khối) passes on; None when neither the bloc-year nor
+      thidua.yaml states a rule (then nothing is proposed).
     own: which of ``scoring``, ``awards``, ``rotation`` the bloc-year states itself.
     """
 
     scoring: ScoringPolicy
     awards: tuple[AwardPolicy, ...]
-    rotation: RotationPolicy
+    rotation: RotationPolicy | None
     own: frozenset[str] = frozenset()
 
     def award(self, award_id: str) -> AwardPolicy | None:

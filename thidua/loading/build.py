@@ -18,7 +18,8 @@ def _obj(value) -> Fields | None:
 
 
 def build_rotation(f: Fields | None, base: m.RotationPolicy | None = None) -> m.RotationPolicy | None:
-    """The rule as written; keys left out keep ``base`` (the province's rule for a bloc's own)."""
+    """The rule as written (None when not written); keys left out keep ``base`` (the province's rule,
+    for a bloc's own), else the documented defaults."""
     if f is None:
         return None
     base = base or m.RotationPolicy()
@@ -68,6 +69,7 @@ def build_scoring(f: Fields | None, base: m.ScoringPolicy) -> m.ScoringPolicy:
         rounding=f.get("rounding", base.rounding),
         bands=tuple(sorted(bands, key=lambda b: -b.min)) if f.has("bands") else base.bands,
         tie_breaks=tuple(f.get("tie_breaks", base.tie_breaks)),
+        negative_total=f.get("negative_total", base.negative_total),
     )
 
 
@@ -77,22 +79,34 @@ def build_award(f: Fields) -> m.AwardPolicy:
         quota = m.Quota(count=quota)
     elif isinstance(quota, Fields):
         quota = m.Quota(count=quota.get("count"), share=quota.get("share"),
-                        rounding=quota.get("rounding", "down"), minimum=quota.get("min", 0))
+                        rounding=quota.get("rounding", "down"), minimum=quota.get("min", 0),
+                        base=quota.get("of", ""))
     else:
         quota = None
     from_award = f.get("from_award")
+    votes = f.get("votes")
+    vote_base, strict, vote_keys = "voters", False, ()
+    if isinstance(votes, Fields):
+        vote_keys = tuple(k for k in ("min", "over") if votes.get(k) is not None)  # {min: 70%} or {over: 50%}, and what the share is of
+        vote_base = votes.get("of", "voters")
+        strict = votes.get("over") is not None and votes.get("min") is None
+        votes = votes.get("min") if votes.get("min") is not None else votes.get("over")
     return m.AwardPolicy(
         id=f.get("id").id if f.get("id") else "?",
         name=f.get("name", ""),
         level=f.get("level", "bloc"),
         quota=quota,
-        vote_threshold=f.get("votes"),
+        vote_threshold=votes,
         min_score=f.get("min_score"),
         min_band=f.get("min_band"),
         no_discipline=f.get("no_discipline", True),
         full_year=f.get("full_year", True),
         from_award=from_award.id if from_award else None,
         src=f.src,
+        vote_base=vote_base,
+        vote_strict=strict,
+        combines_with=tuple(r.id for r in f.get("combines_with", ())),
+        vote_keys=vote_keys,
     )
 
 
@@ -105,7 +119,7 @@ def build_config(f: Fields | None) -> m.Config:
         place=f.get("place", province),
         scoring=build_scoring(_obj(f.get("scoring")), m.ScoringPolicy()),
         awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
-        rotation=build_rotation(_obj(f.get("rotation"))) or m.RotationPolicy(),
+        rotation=build_rotation(_obj(f.get("rotation"))),
         src=f.src,
         documents=build_documents(_obj(f.get("documents"))),
     )
@@ -230,7 +244,8 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
         table=table,
         scores=tuple(build_scores(e) for e in f.get("scores", ()) if isinstance(e.value, Fields)),
         votes=votes,
-        discipline=tuple(m.Discipline(d.get("member"), d.src, d.get("reason", ""))
+        discipline=tuple(m.Discipline(d.get("member"), d.src, d.get("reason", ""), d.get("pending", False),
+                                      d.get("date"), d.get("until"))
                          for d in f.get("discipline", ()) if isinstance(d, Fields) and d.get("member")),
         decided=decided,
         departures=tuple(
@@ -245,4 +260,6 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
         complete=complete,
         kind=f.get("kind") or ("cụm" if f.get("name", "").lower().startswith("cụm") else "khối"),
         documents=build_documents(_obj(f.get("documents"))),
+        predecessors=tuple(f.get("predecessors", ())),
+        province=f.get("province", ""),
     )

@@ -158,13 +158,17 @@ class Workspace:
         path = bloc_year_path(self.root, bloc, year)
         return self.bloc_year(path) if path.exists() else None
 
+    def bloc_year_text(self, path: Path, data: bytes) -> BlocYearLoad:
+        """``data`` loaded as if it were the file at ``path`` (not cached): a file about to be written."""
+        return self._load_bloc_year(path, data)
+
     def forget(self, path: Path) -> None:
         """Drop a bloc-year from the cache so a long run keeps memory flat."""
         self._bloc_years.pop(os.path.abspath(path), None)
 
-    def _load_bloc_year(self, path: Path) -> BlocYearLoad:
+    def _load_bloc_year(self, path: Path, data: bytes | None = None) -> BlocYearLoad:
         name = self.name(path)
-        loaded = self.read(path, BLOC_YEAR)
+        loaded = self.read(path, BLOC_YEAR) if data is None else read_document(data, name, BLOC_YEAR)
         diags = list(loaded.diagnostics)
         if loaded.fields is None:
             return BlocYearLoad(path, name, None, tuple(diags))

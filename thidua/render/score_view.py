@@ -43,6 +43,8 @@ def bloc_view(result: BlocResult) -> BlocView:
         total = vn_number(t.total, result.scoring.places) if t.scored else "chưa chấm"
         if t.scored and not t.agreed:
             total += " (tự chấm)"
+        if t.floored:
+            total += " (tổng âm, tính bằng 0)"
         proposals = "; ".join(p.award_name for p in result.proposals_for(t.member.id))
         rows.append((rank, t.member.name, total, t.band or "", proposals))
         if r.tie_note and r.rank:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # types only: a rule module stays a leaf at run time
     from thidua.core.results import BlocResult
     from thidua.core.scoring import MemberTotal
     from thidua.core.settings import Settings
-    from thidua.model import BlocYear, Config
+    from thidua.model import BlocYear, Config, ProvinceUnits
 
 
 def _no_totals(member_id: str) -> None:
@@ -38,6 +38,7 @@ class CheckContext:
       computed once when first asked for.
     result: the scored bloc-year (stage ``score``).
     previous_handover: the handover proposed after ``previous`` (stage ``history``).
+    units: the province's units in this year's and last year's files (stage ``province``).
     """
 
     config: Config
@@ -50,6 +51,7 @@ class CheckContext:
     total_of: Callable[[str], MemberTotal | None] = _no_totals
     result: BlocResult | None = None
     previous_handover: Handover | None = None
+    units: ProvinceUnits | None = None
 
     @property
     def scoring(self):

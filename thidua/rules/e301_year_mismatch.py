@@ -14,6 +14,6 @@ RULE = Rule(
 
 def check(ctx):
     by = ctx.by
-    if by.year and str(by.year) != ctx.stem:
+    if by.year and str(by.year) != ctx.stem and ctx.stem.isascii():  # other digits: E319
         yield RULE.at(by.year_src, f"'year: {by.year}' nhưng tệp tên là {ctx.stem}.yaml",
                       f"Sửa thành 'year: {ctx.stem}' hoặc đổi tên tệp thành {by.year}.yaml.")

@@ -8,7 +8,8 @@ RULE = Rule(
     name="bad-award-rule",
     severity=Severity.ERROR,
     title="Quy định khen thưởng không nhất quán",
-    hint="Sửa quy định trong 'awards:' (mã trùng, xếp loại không có, from_award không tồn tại).",
+    hint="Sửa quy định trong 'awards:' (mã trùng, xếp loại không có, from_award hoặc combines_with không tồn tại, "
+         "votes cần đúng một trong min/over, quota.of phải hợp với cấp của danh hiệu).",
     stage="config",
 )
 
@@ -33,3 +34,32 @@ def check(ctx):
             yield RULE.at(where, f"'{a.id}': from_award '{a.from_award}' không phải là một danh hiệu đã khai báo")
         if a.level == "bloc" and a.from_award is not None:
             yield RULE.at(where, f"'{a.id}': from_award chỉ dùng cho danh hiệu cấp tỉnh (level: province)")
+        yield from _votes_and_quota(a, where)
+        yield from _combines(a, where, awards)
+
+
+def _votes_and_quota(a, where):
+    if a.vote_threshold is None and not a.vote_keys and a.vote_base != "voters":
+        yield RULE.at(where, f"'{a.id}': votes ghi 'of' nhưng thiếu tỷ lệ (min: từ … trở lên, hoặc over: trên …)")
+    if len(a.vote_keys) == 2:
+        yield RULE.at(where, f"'{a.id}': votes ghi cả min và over; chỉ ghi một (min: từ … trở lên, over: trên …)")
+    base = a.quota.base if a.quota is not None else ""
+    if a.level == "bloc" and base in ("blocs", "proposed"):
+        yield RULE.at(where, f"'{a.id}': quota.of: {base} chỉ dùng cho danh hiệu cấp tỉnh; cấp khối tính trên members")
+    if a.level == "province" and base == "members":
+        yield RULE.at(where, f"'{a.id}': quota.of: members chỉ dùng cho danh hiệu cấp khối; cấp tỉnh tính trên "
+                             "blocs hoặc proposed")
+    if a.level == "province" and base == "proposed" and a.from_award is None:
+        yield RULE.at(where, f"'{a.id}': quota.of: proposed cần from_award (số đơn vị được đề nghị danh hiệu nào)")
+
+
+def _combines(a, where, awards):
+    levels = {x.id: x.level for x in awards}
+    for other in a.combines_with:
+        if a.level != "bloc":
+            yield RULE.at(where, f"'{a.id}': combines_with chỉ dùng cho danh hiệu cấp khối")
+            return
+        if other == a.id:
+            yield RULE.at(where, f"'{a.id}': combines_with không ghi chính danh hiệu này")
+        elif levels.get(other) != "bloc":
+            yield RULE.at(where, f"'{a.id}': combines_with '{other}' không phải là một danh hiệu cấp khối đã khai báo")

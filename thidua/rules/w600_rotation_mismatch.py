@@ -16,8 +16,8 @@ RULE = Rule(
 def check(ctx):
     prev = ctx.previous
     proposal = ctx.previous_handover
-    if prev is None or proposal is None or ctx.by.leader is None or proposal.rule.kind == "elected":
-        return
+    if prev is None or proposal is None or ctx.by.leader is None or not proposal.proposes:
+        return  # elected, or no rule stated: nothing was proposed to compare with
     decided = prev.decided
     names = {m.id: m.name for m in prev.members}
     for role, ref, expected, recorded in (

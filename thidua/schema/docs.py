@@ -267,6 +267,7 @@ STAGE_WORDS = {
     "schema": "schema: khóa và kiểu",
     "bloc": "bloc: một khối-năm",
     "history": "history: so với năm trước",
+    "province": "province: các tệp cùng năm của tỉnh",
     "score": "score: chấm điểm",
     "config": "config: thidua.yaml",
     "form": "form: biểu mẫu Excel",

@@ -30,6 +30,9 @@ ROTATION_KINDS = ("fixed-order", "deputy-succeeds", "best-ranked", "elected")
 DEPARTURE_REASONS = ("merged", "dissolved", "moved", "renamed", "other")
 ROUNDING_MODES = ("half-up", "half-even", "down")
 QUOTA_ROUNDING = ("down", "up", "nearest")
+QUOTA_BASES = ("members", "blocs", "proposed")
+VOTE_BASES = ("voters", "members")
+NEGATIVE_TOTALS = ("error", "floor")
 
 ROTATION = Obj(title="Quy tắc luân phiên", fields={
     "rule": Field(Choice(ROTATION_KINDS), True, "cách chọn Trưởng khối năm sau", "deputy-succeeds"),
@@ -122,6 +125,8 @@ SCORING = Obj(title="Quy tắc tính điểm", fields={
     "tie_breaks": Field(List(TIE_BREAK), doc="tiêu chí phân định khi bằng điểm, theo thứ tự: "
                         "group:<mã nhóm>, deductions, bonus, votes:<mã danh hiệu>",
                         example=["group:1", "deductions", "votes:co-ubnd"]),
+    "negative_total": Field(Choice(NEGATIVE_TOTALS), doc="tổng điểm dưới 0 (điểm trừ vượt điểm đạt được): "
+                            "error là lỗi E408 (mặc định), floor là tính bằng 0", example="error"),
 })
 
 QUOTA = Obj(fields={
@@ -129,6 +134,16 @@ QUOTA = Obj(fields={
     "share": Field(Share(), doc="tỷ lệ tối đa trên số đơn vị (hoặc số khối dẫn đầu)", example="20%"),
     "rounding": Field(Choice(QUOTA_ROUNDING), doc="làm tròn khi tính theo tỷ lệ", example="down"),
     "min": Field(Int(maximum=1000), doc="số tối thiểu sau khi làm tròn", example=1),
+    "of": Field(Choice(QUOTA_BASES), doc="tỷ lệ tính trên: members (số đơn vị của khối, mặc định cấp khối), "
+                "blocs (số đơn vị dẫn đầu các khối, mỗi khối một: CV 5007/BNV-TĐKT, mặc định cấp tỉnh), "
+                "proposed (số đơn vị được các khối đề nghị from_award: NĐ 91/2017, điều 11)", example="blocs"),
+})
+
+VOTE_RULE = Obj(title="Điều kiện số phiếu", fields={
+    "min": Field(Share(), doc="từ tỷ lệ này trở lên (≥)", example="70%"),
+    "over": Field(Share(), doc="trên tỷ lệ này (>)", example="50%"),
+    "of": Field(Choice(VOTE_BASES), doc="tính trên: voters (số phiếu bầu, mặc định) hoặc members "
+                "(tổng số thành viên của khối)", example="members"),
 })
 
 AWARD = Obj(title="Danh hiệu / hình thức khen thưởng", fields={
@@ -136,12 +151,16 @@ AWARD = Obj(title="Danh hiệu / hình thức khen thưởng", fields={
     "name": Field(Str(), True, "tên đầy đủ", "Cờ thi đua của UBND tỉnh"),
     "level": Field(Choice(("bloc", "province")), doc="bloc: khối bình xét; province: chọn trong các đơn vị dẫn đầu khối", example="bloc"),
     "quota": Field(OneOf(scalar=Int(maximum=1000), mapping=QUOTA), doc="hạn mức: một số, hoặc count/share/rounding", example=1),
-    "votes": Field(Share(), doc="tỷ lệ phiếu tối thiểu trên số người bỏ phiếu", example="70%"),
+    "votes": Field(OneOf(scalar=Share(), mapping=VOTE_RULE),
+                   doc="tỷ lệ phiếu: một tỷ lệ (từ … trở lên, trên số phiếu bầu), hoặc min/over và of",
+                   example="70%"),
     "min_score": Field(Num(), doc="tổng điểm tối thiểu", example=95),
     "min_band": Field(Str(), doc="xếp loại tối thiểu", example="Xuất sắc"),
     "no_discipline": Field(Bool(), doc="không bị kỷ luật trong năm (mặc định true)", example=True),
     "full_year": Field(Bool(), doc="là thành viên cả năm (mặc định true)", example=True),
     "from_award": Field(Id(), doc="(cấp tỉnh) chỉ xét các đơn vị được đề nghị danh hiệu này", example="co-ubnd"),
+    "combines_with": Field(List(Id()), doc="(cấp khối) đơn vị đã được đề nghị các danh hiệu này vẫn được xét "
+                           "danh hiệu này; mặc định mỗi đơn vị tối đa một danh hiệu cấp khối", example=["co-ubnd"]),
 })
 
 CONFIG = Obj(title="thidua.yaml: cấu hình của tỉnh", fields={
@@ -189,6 +208,9 @@ VOTES = Obj(title="Kết quả bỏ phiếu kín", fields={
 DISCIPLINE = Obj(fields={
     "member": Field(Id(), True, "mã đơn vị"),
     "reason": Field(Str(max_len=1000, multiline=True), doc="lý do (hình thức kỷ luật)"),
+    "pending": Field(Bool(), doc="đang xem xét kỷ luật: chưa xét khen thưởng cho đến khi có kết luận", example=True),
+    "date": Field(Date(), doc="ngày quyết định kỷ luật"),
+    "until": Field(Date(), doc="ngày hết thời hạn kỷ luật; thành tích tính từ sau ngày này"),
 })
 
 DEPARTURE = Obj(fields={
@@ -214,6 +236,12 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "kind": Field(Choice(BLOC_KINDS), doc="khối hoặc cụm: từ dùng trên văn bản (Trưởng khối / Cụm trưởng); "
                   "mặc định theo tên (Cụm … là cụm)", example="khối"),
     "number": Field(Str(max_len=60), doc="số, ký hiệu biên bản họp bình xét", example="01/BB-KTĐ"),
+    "province": Field(Str(max_len=80), doc="tỉnh của khối-năm khi khác tỉnh trong thidua.yaml: lịch sử của một tỉnh "
+                      "cũ giữ lại sau khi hợp nhất tỉnh; không chấm, không xét cấp tỉnh cùng các khối của tỉnh",
+                      example="Ninh Thuận"),
+    "predecessors": Field(List(Id()), doc="mã các khối tiền thân khi khối được thành lập lại từ các khối cũ "
+                          "(ví dụ sau khi hợp nhất tỉnh); lịch sử luân phiên đọc cả các khối này",
+                          example=["nt-mttq"]),
     "members": Field(List(MEMBER, max_items=200, min_items=1), True, "các đơn vị thành viên"),
     "leader": Field(Id(), doc="Trưởng khối (mã đơn vị)", example="hlhpn"),
     "deputy": Field(Id(), doc="Phó khối (mã đơn vị)", example="ubmttq"),
