@@ -212,3 +212,22 @@ def test_help_has_an_example():
     r = run_cli(["report", "--help"])
     assert r.exit_code == 0
     assert "Ví dụ: thidua report --bloc mttq" in r.stdout
+
+
+def test_an_unscored_year_asked_for_by_name_gives_the_blank_forms_for_the_meeting(root):
+    r = report(root, "--bloc", "mttq", "--year", "2023", "--format", "md")
+    assert r.exit_code == 0, r.output
+    md = (root / "reports/2023/mttq.md").read_text(encoding="utf-8")
+    assert "Chưa có kết quả chấm điểm: bảng để điền tại Hội nghị." in md
+    assert md.count("| chưa có điểm |") == 7  # every member has its row, nobody a total or a rank
+    assert "Vào lúc …… giờ ……, ngày ...... tháng ...... năm ......, tại ………………" in md
+    assert "Thư ký: ……………………………………….\n" in md
+
+
+def test_without_a_year_a_bloc_with_no_scored_year_says_which_years_it_has(root):
+    (root / "blocs/mttq/2024.yaml").unlink()
+    r = report(root, "--bloc", "mttq", "--format", "md")
+    assert r.exit_code == 2
+    assert "khối 'mttq' chưa có năm nào có điểm (các năm: 2023)" in r.output
+    assert "--year 2023" in r.output
+    assert not (root / "reports").exists()

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root
+from thidua.documents.words import in_words, names_in, words_for
 
 
 def _name(by, member_id):
@@ -42,47 +43,48 @@ def handover_dict(run) -> dict:
     }
 
 
-def _reasons(n) -> str:
+def _reasons(n, w, keep) -> str:
     """One member's reasons for both roles, said once when they are the same."""
     if n.same_reason:
-        return f"{n.leader_reason} (không làm Trưởng khối, Phó khối)"
-    parts = [f"Trưởng khối: {n.leader_reason}" if n.leader_reason else "",
-             f"Phó khối: {n.deputy_reason}" if n.deputy_reason else ""]
+        return f"{in_words(w, n.leader_reason, keep)} (không làm {w.leader}, {w.deputy})"
+    parts = [f"{w.leader}: {in_words(w, n.leader_reason, keep)}" if n.leader_reason else "",
+             f"{w.deputy}: {in_words(w, n.deputy_reason, keep)}" if n.deputy_reason else ""]
     return "; ".join(p for p in parts if p)
 
 
 def handover_text(run) -> str:
     h, by = run.handover, run.current
+    w, keep = words_for(by.kind), names_in(by)  # a cụm's officers are its Cụm trưởng and Cụm phó; the core's reasons say khối
     out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",
            f"Quy tắc: {h.rule_name}"]
     if not h.proposes:
-        out.append(f"Không đề xuất: {h.leader_reason}" if h.rule.kind == "none" else
-                   f"Khối bầu Trưởng khối, Phó khối năm {h.next_year}; thidua không đề xuất.")
-        out.append(f"Đơn vị đủ điều kiện làm Trưởng khối năm {h.next_year}:")
+        out.append(f"Không đề xuất: {in_words(w, h.leader_reason, keep)}" if h.rule.kind == "none" else
+                   f"{w.Bloc} bầu {w.leader}, {w.deputy} năm {h.next_year}; thidua không đề xuất.")
+        out.append(f"Đơn vị đủ điều kiện làm {w.leader} năm {h.next_year}:")
         out.extend(f"  • {_name(by, i)}" for i in h.eligible)
     else:
-        out.append(f"Trưởng khối năm {h.next_year}: {_name(by, h.leader)} — {h.leader_reason}")
-        out.append(f"Phó khối năm {h.next_year}: {_name(by, h.deputy)} — {h.deputy_reason}")
+        out.append(f"{w.leader} năm {h.next_year}: {_name(by, h.leader)} — {in_words(w, h.leader_reason, keep)}")
+        out.append(f"{w.deputy} năm {h.next_year}: {_name(by, h.deputy)} — {in_words(w, h.deputy_reason, keep)}")
     if h.not_proposed:
         out.append("Đơn vị bỏ qua hoặc không đủ điều kiện:")
-        out.extend(f"  • {_name(by, n.member)}: {_reasons(n)}" for n in h.not_proposed)
+        out.extend(f"  • {_name(by, n.member)}: {_reasons(n, w, keep)}" for n in h.not_proposed)
     if h.decided_leader or h.decided_deputy:
         if not h.proposes:
-            verdict = "đủ điều kiện" if h.decided_leader in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
+            verdict = "đủ điều kiện" if h.decided_leader in h.eligible else f"{w.leader} không nằm trong danh sách đủ điều kiện"
         else:
             same = h.decided_leader == h.leader and h.decided_deputy == h.deputy
             verdict = "khớp đề xuất" if same else "khác đề xuất"
-        out.append(f"Khối đã thống nhất: Trưởng khối {_name(by, h.decided_leader)}, Phó khối "
+        out.append(f"{w.Bloc} đã thống nhất: {w.leader} {_name(by, h.decided_leader)}, {w.deputy} "
                    f"{_name(by, h.decided_deputy)} ({verdict})")
     if run.next_year is not None:
         n = run.next_year
         lead = n.leader.id if n.leader else None
         dep = n.deputy.id if n.deputy else None
         if not h.proposes:
-            verdict = "đủ điều kiện" if lead in h.eligible else "Trưởng khối không nằm trong danh sách đủ điều kiện"
+            verdict = "đủ điều kiện" if lead in h.eligible else f"{w.leader} không nằm trong danh sách đủ điều kiện"
         else:
             verdict = "khớp đề xuất" if (lead == h.leader and dep == h.deputy) else "khác đề xuất"
-        out.append(f"Tệp năm {h.next_year}: Trưởng khối {_name(n, lead)}, Phó khối {_name(n, dep)} ({verdict})")
+        out.append(f"Tệp năm {h.next_year}: {w.leader} {_name(n, lead)}, {w.deputy} {_name(n, dep)} ({verdict})")
     from thidua.textsafe import shown_text
 
     return "\n".join(shown_text(line) for line in out) + "\n"

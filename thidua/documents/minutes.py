@@ -14,7 +14,7 @@ from thidua.documents.dates import date_text
 from thidua.documents.facts import BlocFacts
 from thidua.documents.phrases import DOTS, clock, percent, person
 from thidua.documents.records import Minutes, Section, Signature, VoteRow, VoteTable
-from thidua.documents.words import in_words
+from thidua.documents.words import in_words, names_in
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
@@ -181,7 +181,7 @@ def _handover(facts: BlocFacts) -> Section:
         return Section("handover", heading, (
             f"Hội nghị bầu {w.leader}, {w.deputy} năm {h.next_year}: {w.leader} {DOTS}, {w.deputy} {DOTS}. "
             f"Các đơn vị đủ điều kiện: {eligible}.",))
-    deputy = f", {name(h.deputy)} làm {w.deputy} ({in_words(w, h.deputy_reason)})" if h.deputy else ""
+    deputy = f", {name(h.deputy)} làm {w.deputy} ({in_words(w, h.deputy_reason, names_in(facts.by))})" if h.deputy else ""
     return Section("handover", heading, (
         f"Theo quy tắc luân phiên ({in_words(w, h.rule_name)}), đề xuất để Hội nghị thống nhất: {name(h.leader)} "
-        f"làm {w.leader} ({in_words(w, h.leader_reason)}){deputy} năm {h.next_year}.",))
+        f"làm {w.leader} ({in_words(w, h.leader_reason, names_in(facts.by))}){deputy} năm {h.next_year}.",))

@@ -14,6 +14,7 @@ from thidua.documents.dates import place_date_line, short_date
 from thidua.documents.facts import gather
 from thidua.documents.minutes import awarded
 from thidua.documents.records import BlocSummary, ProvinceSummary, RankRow, Signature
+from thidua.documents.words import group_word
 from thidua.model import Config
 
 
@@ -63,7 +64,8 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
                    for m in year.province_misses)
     docs = config.documents
     undecided = [b.name for b in blocs if not b.decided]
-    notes = (f"Các khối chưa ghi kết quả bình xét (cột Đề nghị khen thưởng là đề xuất theo quy định): "
+    many = group_word(b.bloc_year.kind for b in year.blocs)
+    notes = (f"Các {many} chưa ghi kết quả bình xét (cột Đề nghị khen thưởng là đề xuất theo quy định): "
              f"{'; '.join(undecided)}.",) if undecided else ()
     signer = docs.signer
     council = f"Hội đồng Thi đua - Khen thưởng {label}".strip()
@@ -71,8 +73,8 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
         header=header((docs.office_superior or f"Sở Nội vụ {label}".strip()).upper(),
                       (docs.office or "Ban Thi đua - Khen thưởng").upper(), "Số:      /BC-TĐKT",
                       place_date_line(config.place or config.province, None)),
-        title=f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA CÁC KHỐI NĂM {year.year}",
-        subject=f"{len(year.blocs)} khối thi đua của {label}.",
+        title=f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA CÁC {many.upper()} NĂM {year.year}",
+        subject=f"{len(year.blocs)} {many} thi đua của {label}.",
         draft=bool(undecided),
         year=year.year, next_year=year.year + 1,
         blocs=tuple(blocs),

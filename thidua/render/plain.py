@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from thidua.core.results import YearResult
 from thidua.render.score_view import (
     HEADERS,
-    SUMMARY_HEADERS,
     bloc_view,
     member_names,
     province_lines,
     province_rows,
+    summary_headers,
+    summary_title,
 )
 
 NUMERIC = {"Hạng", "Điểm", "Đơn vị"}
@@ -50,9 +51,9 @@ def render_year(year: YearResult) -> str:
             parts.extend(f"  • {m}" for m in v.misses)
         parts.append("")
     if len(year.blocs) > 1 or year.province_proposals or year.province_misses:
-        parts.append(f"Tổng hợp năm {year.year}: {len(year.blocs)} khối")
+        parts.append(summary_title(year))
         parts.append("")
-        parts.append(table(SUMMARY_HEADERS, province_rows(year), (False, True, False, True, False)))
+        parts.append(table(summary_headers(year), province_rows(year), (False, True, False, True, False)))
         lines = province_lines(year, member_names(year))
         if lines:
             parts.append("")

@@ -8,11 +8,12 @@ from rich.table import Table
 from thidua.core.results import YearResult
 from thidua.render.score_view import (
     HEADERS,
-    SUMMARY_HEADERS,
     bloc_view,
     member_names,
     province_lines,
     province_rows,
+    summary_headers,
+    summary_title,
 )
 
 
@@ -38,8 +39,8 @@ def print_year(year: YearResult, console: Console) -> None:
                 console.print(f"  • {m}", highlight=False, style="dim")
         console.print()
     if len(year.blocs) > 1 or year.province_proposals or year.province_misses:
-        t = Table(title=f"Tổng hợp năm {year.year}: {len(year.blocs)} khối", title_style="bold")
-        for h in SUMMARY_HEADERS:
+        t = Table(title=summary_title(year), title_style="bold")
+        for h in summary_headers(year):
             t.add_column(h, justify="right" if h in ("Điểm", "Đơn vị") else "left", overflow="fold")
         for row in province_rows(year):
             t.add_row(*row)

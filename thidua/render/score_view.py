@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from thidua.core.awards import quota_text
 from thidua.core.numbers import vn_number
 from thidua.core.results import BlocResult, YearResult
+from thidua.documents.words import KHOI, group_word, in_words, names_in, words_for
 
 HEADERS = ("Hạng", "Đơn vị", "Điểm", "Xếp loại", "Đề nghị")
 
@@ -28,11 +29,12 @@ def member_name(result: BlocResult, member_id: str) -> str:
 
 def bloc_view(result: BlocResult) -> BlocView:
     by = result.bloc_year
+    w, keep = words_for(by.kind), names_in(by)
     parts = []
     if by.leader:
-        parts.append(f"Trưởng khối: {member_name(result, by.leader.id)}")
+        parts.append(f"{w.leader}: {member_name(result, by.leader.id)}")
     if by.deputy:
-        parts.append(f"Phó khối: {member_name(result, by.deputy.id)}")
+        parts.append(f"{w.deputy}: {member_name(result, by.deputy.id)}")
     if by.table is not None:
         parts.append(f"Bảng điểm: tối đa {vn_number(by.table.ceiling)} điểm")
     rows = []
@@ -52,11 +54,11 @@ def bloc_view(result: BlocResult) -> BlocView:
     if any(r.tied for r in result.ranked):
         notes.insert(0, "* đồng hạng")
     proposals = tuple(
-        f"{p.award_name}: {member_name(result, p.member)} — {', '.join(p.reasons)}" for p in result.proposals
+        f"{p.award_name}: {member_name(result, p.member)} — {in_words(w, ', '.join(p.reasons), keep)}" for p in result.proposals
     )
     by_member: dict[str, list[str]] = {}
     for m in result.misses:  # one line per member, in rank order, its misses in award order
-        by_member.setdefault(m.member, []).append(f"{m.award_name}: {m.reason}")
+        by_member.setdefault(m.member, []).append(f"{m.award_name}: {in_words(w, m.reason, keep)}")
     misses = tuple(f"{member_name(result, mid)} — {'; '.join(reasons)}" for mid, reasons in by_member.items())
     awards = [a for a in result.awards if a.level == "bloc" and a.quota is not None]
     for a in awards:
@@ -66,6 +68,15 @@ def bloc_view(result: BlocResult) -> BlocView:
 
 
 SUMMARY_HEADERS = ("Khối", "Đơn vị", "Dẫn đầu", "Điểm", "Đề nghị")
+
+
+def summary_title(year: YearResult) -> str:
+    return f"Tổng hợp năm {year.year}: {len(year.blocs)} {group_word(b.bloc_year.kind for b in year.blocs)}"
+
+
+def summary_headers(year: YearResult) -> tuple[str, ...]:
+    first = group_word(b.bloc_year.kind for b in year.blocs).capitalize()
+    return (first, *SUMMARY_HEADERS[1:])
 
 
 def province_rows(year: YearResult) -> tuple[tuple[str, ...], ...]:
@@ -83,11 +94,17 @@ def province_rows(year: YearResult) -> tuple[tuple[str, ...], ...]:
 
 
 def province_lines(year: YearResult, names: dict[tuple[str, str], str]) -> tuple[str, ...]:
+    words = {b.bloc_year.bloc: words_for(b.bloc_year.kind) for b in year.blocs}
+    keep = names_in(*(b.bloc_year for b in year.blocs))
     out = []
     for p in year.province_proposals:
-        out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} (khối {p.bloc}) — {', '.join(p.reasons)}")
+        w = words.get(p.bloc, KHOI)
+        out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} ({w.bloc} {p.bloc}) — "
+                   f"{in_words(w, ', '.join(p.reasons), keep)}")
     for m in year.province_misses:
-        out.append(f"không đề nghị {m.award_name}: {names.get((m.bloc, m.member), m.member)} (khối {m.bloc}) — {m.reason}")
+        w = words.get(m.bloc, KHOI)
+        out.append(f"không đề nghị {m.award_name}: {names.get((m.bloc, m.member), m.member)} ({w.bloc} {m.bloc}) — "
+                   f"{in_words(w, m.reason, keep)}")
     return tuple(out)
 
 
