@@ -36,7 +36,7 @@ def report(
     bloc: Annotated[Optional[str], typer.Option(  # noqa: UP045 - typer reads the annotation at run time
         "--bloc", "-b", help="Mã khối (ví dụ mttq). Bỏ trống để lập bảng tổng hợp của tỉnh (cần --year).")] = None,
     year: Annotated[Optional[int], typer.Option(  # noqa: UP045
-        "--year", "-y", min=1945, max=2200, help="Năm thi đua; mặc định là năm mới nhất của khối.")] = None,
+        "--year", "-y", min=1945, max=2200, help="Năm thi đua; mặc định là năm mới nhất đã có điểm của khối.")] = None,
     fmt: Annotated[Optional[Format], typer.Option(  # noqa: UP045
         "--format", "-f", help="xlsx, md hoặc docx; mặc định xuất cả ba.")] = None,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
