@@ -73,3 +73,18 @@ def test_handover_of_a_khoi_is_unchanged(tmp_path):
     root = data_root(tmp_path)
     out = run_cli(["handover", "2024", "--root", str(root), "--bloc", "kinh-te"])
     assert "Trưởng khối năm 2025: Sở Công Thương (sct)" in out.output
+
+
+def test_the_province_summary_heads_its_table_in_the_provinces_words(tmp_path):
+    root = data_root(tmp_path)
+    as_cum(root, "kinh-te")
+    assert run_cli(["report", "--root", str(root), "--year", "2024", "--format", "md"]).exit_code == 0
+    both = (root / "reports/2024/tong-hop.md").read_text(encoding="utf-8")
+    assert "## BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA CÁC KHỐI, CỤM NĂM 2024" in both
+    assert "| TT | Khối, cụm thi đua | Số đơn vị |" in both
+    assert "| Trưởng khối, Cụm trưởng năm 2025 | Phó khối, Cụm phó năm 2025 |" in both
+    as_cum(root, "mttq")
+    assert run_cli(["report", "--root", str(root), "--year", "2024", "--format", "md"]).exit_code == 0
+    cum = (root / "reports/2024/tong-hop.md").read_text(encoding="utf-8")
+    assert "### KẾT QUẢ CỦA CÁC CỤM THI ĐUA" in cum and "### XẾP HẠNG CÁC ĐƠN VỊ TRONG TỪNG CỤM NĂM 2024" in cum
+    assert "| Cụm trưởng năm 2025 | Cụm phó năm 2025 |" in cum and "2 cụm thi đua của tỉnh Khánh Hòa." in cum

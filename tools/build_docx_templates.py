@@ -662,10 +662,10 @@ def build_tong_hop(path: Path) -> None:
     for name in ("Bảng", "Bảng tiêu đề"):  # six columns on a portrait page: 12 pt in the table
         doc.styles[name].font.size = Pt(12)
     header_block(w, "summary")
-    w.para("I. KẾT QUẢ CỦA CÁC KHỐI, CỤM THI ĐUA", "Heading 1")
+    w.para("I. {{ summary.results_heading }}", "Heading 1")
     w.data_table([1.0, 3.6, 1.3, 3.0, 4.2, 3.4],
-                 ["TT", "Khối, cụm thi đua", "Số đơn vị", "Đơn vị dẫn đầu (tổng điểm)", "Đề nghị khen thưởng",
-                  "Luân phiên năm {{ summary.next_year }}"],
+                 ["TT", "{{ summary.bloc_column }}", "Số đơn vị", "Đơn vị dẫn đầu (tổng điểm)", "Đề nghị khen thưởng",
+                  "{{ summary.leader_column }}\n{{ summary.deputy_column }}"],
                  [("{{ b.no }}", "Bảng giữa"), ("{{ b.name }}", "Bảng"), ("{{ b.member_count }}", "Bảng giữa"),
                   ("{{ b.leading | dots(8) }}{% if b.leading_total is not none %} "
                    "({{ b.leading_total | vn(b.places) }}){% endif %}", "Bảng"),
@@ -684,7 +684,8 @@ def build_tong_hop(path: Path) -> None:
     w.ctl("{%p endfor %}")
     w.ctl("{%p endif %}")
     w.ctl("{%p endif %}")
-    w.para("III. CHI TIẾT TỪNG KHỐI, CỤM", "Heading 1")
+    w.para("{% if summary.province_heading %}III{% else %}II{% endif %}. {{ summary.details_heading }}",
+           "Heading 1")
     w.ctl("{%p for b in summary.blocs %}")
     w.para("{{ b.detail_heading }}", "Heading 2")
     w.para("{{ b.detail_line }}", "Dẫn bảng")

@@ -77,6 +77,7 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
         subject=f"{len(year.blocs)} {many} thi đua của {label}.",
         draft=bool(undecided),
         year=year.year, next_year=year.year + 1,
+        **_headings(many, year.year),
         blocs=tuple(blocs),
         province_heading="ĐỀ NGHỊ KHEN THƯỞNG CẤP TỈNH" if proposals or misses else "",
         province_proposals=proposals,
@@ -88,6 +89,15 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
         recipients=(*(docs.recipients or (council,)), "Lưu: VT"),
         notes=notes,
     )
+
+
+def _headings(many: str, year: int) -> dict[str, str]:
+    """The summary's headings in the province's words: khối, cụm, or both."""
+    leader = {"khối": "Trưởng khối", "cụm": "Cụm trưởng"}.get(many, "Trưởng khối, Cụm trưởng")
+    deputy = {"khối": "Phó khối", "cụm": "Cụm phó"}.get(many, "Phó khối, Cụm phó")
+    return {"bloc_column": f"{many.capitalize()} thi đua", "leader_column": f"{leader} năm {year + 1}",
+            "deputy_column": f"{deputy} năm {year + 1}", "results_heading": f"KẾT QUẢ CỦA CÁC {many.upper()} THI ĐUA",
+            "details_heading": f"XẾP HẠNG CÁC ĐƠN VỊ TRONG TỪNG {many.upper()} NĂM {year}"}
 
 
 def _handover_line(facts) -> str:

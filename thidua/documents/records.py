@@ -355,6 +355,9 @@ class ProvinceSummary:
       draft: some bloc has not decided yet: the summary is marked DỰ THẢO.
       signature: who signs the summary; recipients: Nơi nhận.
       notes: sentences under the table (which blocs' figures are proposals, not decisions).
+      bloc_column, leader_column, deputy_column: the table's headings (``Khối thi đua``, ``Trưởng khối năm
+      2025`` …, a cụm's words when every bloc is a cụm, both when the province has both);
+      results_heading, details_heading: the headings over the table and over each bloc's ranking.
     """
 
     header: Header
@@ -363,6 +366,11 @@ class ProvinceSummary:
     draft: bool
     year: int
     next_year: int
+    bloc_column: str
+    leader_column: str
+    deputy_column: str
+    results_heading: str
+    details_heading: str
     blocs: tuple[BlocSummary, ...]
     province_heading: str
     province_proposals: tuple[str, ...]

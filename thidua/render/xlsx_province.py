@@ -20,9 +20,10 @@ def summary_sheet(wb, d: ProvinceSummary) -> None:
         s.draft_mark()
     s.header(d.header)
     s.title(d.title, d.subject)
-    head = s.table_head([("TT", 1, 1), ("Khối thi đua", 2, 2), ("Số đơn vị", 3, 3), ("Đơn vị dẫn đầu", 4, 4),
+    s.para(d.results_heading, bold=True, align="left")
+    head = s.table_head([("TT", 1, 1), (d.bloc_column, 2, 2), ("Số đơn vị", 3, 3), ("Đơn vị dẫn đầu", 4, 4),
                          ("Tổng điểm", 5, 5), ("Đề nghị khen thưởng", 6, 6),
-                         (f"Trưởng khối năm {d.next_year}", 7, 7), (f"Phó khối năm {d.next_year}", 8, 8)])
+                         (d.leader_column, 7, 7), (d.deputy_column, 8, 8)])
     s.print_titles(head, head)
     for b in d.blocs:
         r = s.row
@@ -55,7 +56,7 @@ def summary_sheet(wb, d: ProvinceSummary) -> None:
 def ranking_sheet(wb, d: ProvinceSummary) -> None:
     """Each bloc in turn: its heading and review line, its members ranked, its handover."""
     s = Sheet(wb, "Xếp hạng", RANKING_WIDTHS, landscape=True)
-    s.title(f"XẾP HẠNG CÁC ĐƠN VỊ TRONG TỪNG KHỐI NĂM {d.year}")
+    s.title(d.details_heading)
     for b in d.blocs:
         fmt = number_format(b.places)
         s.para(b.detail_heading, bold=True, align="left")
