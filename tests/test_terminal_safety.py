@@ -163,3 +163,23 @@ def test_a_reason_that_would_act_is_refused_or_cleaned_at_its_cell(tmp_path, rea
     else:  # control characters and overrides are dropped from a reason, the words kept
         assert result.exit_code == 0, result.output
         assert 'reason: "Xoá"' in (root / YEAR_FILE).read_text(encoding="utf-8")
+
+
+CONTROL_ESCAPES = ["\\0", "\\a", "\\b", "\\v", "\\f", "\\r", "\\e", "\\N", "\\L", "\\P", "\\x07", "\\x1b",
+                   "\\u202e", "\\u2066", "\\U0000001b", "\\x9b"]
+
+
+@pytest.mark.parametrize("escape", CONTROL_ESCAPES)
+def test_every_escape_that_makes_a_control_character_is_e107_at_the_escape(escape):
+    from thidua.loading.yamltree import parse
+
+    text = f'bloc: x\nname: "Hội \\"Dân vận khéo\\" {escape} tỉnh"\n'
+    codes = [(d.code, d.source.line, d.source.col) for d in parse(text, "f.yaml").diagnostics]
+    assert codes == [("E107", 2, text.splitlines()[1].index(escape) + 1)]
+
+
+@pytest.mark.parametrize("escape", ['\\"', "\\\\", "\\t", "\\n", "\\/", "\\ ", "\\_", "\\x41", "\\u00e9"])
+def test_escapes_that_make_ordinary_text_are_no_finding(escape):
+    from thidua.loading.yamltree import parse
+
+    assert parse(f'name: "Hội {escape} tỉnh"\n', "f.yaml").diagnostics == ()

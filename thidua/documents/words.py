@@ -49,7 +49,7 @@ def in_words(words: Words, text: str, keep: Iterable[str] = ()) -> str:
     """
     if words is KHOI:
         return text
-    names = sorted({k for k in keep if k}, key=len, reverse=True)
+    names = sorted({k for k in keep if k and k in text}, key=len, reverse=True)
     if names:
         parts = re.split("(" + "|".join(map(re.escape, names)) + ")", text)
         return "".join(part if i % 2 else in_words(words, part) for i, part in enumerate(parts))

@@ -9,7 +9,8 @@ and for text GitHub Actions would read as a workflow command: a line that begins
 the schema's business (E209).
 
 The check costs nothing on an ordinary file: the tree is walked only when the text holds
-a backslash, one of those characters, ``::`` or ``##[`` at all.
+an escape that makes a control character, one of those characters, ``::`` or
+``##[`` at all.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from thidua.diagnostics import Diagnostic, Source
 from thidua.rules import e107_control_character, e108_ci_command_text
 from thidua.yamlnodes import Mapping, Node, Scalar, Sequence
 
-_SUSPECT = re.compile("[\\\\\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]|::|##\\[")
+# An escape that makes a control character (``\"`` and ``\\`` do not: real names quote "Dân vận khéo").
+_SUSPECT = re.compile("\\\\[0abvfreNLPxuU]|[\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]|::|##\\[")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 COMMAND = re.compile(r"^[ \t]*::|##\[", re.MULTILINE)
 _SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",

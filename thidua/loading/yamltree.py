@@ -73,11 +73,31 @@ def _maker(cls, names: tuple[str, ...]):
         set_a(obj, a)
         set_b(obj, b)
         set_c(obj, c)
+        return obj
+
+    if not defaults:
+        return make
+    if len(defaults) == 2:  # a Source's sheet and cell, written out: a loop here costs a tenth of the parse
+        (set_d, d), (set_e, e) = defaults
+
+        def make_with_two(a, b, c):
+            obj = new(cls)
+            set_a(obj, a)
+            set_b(obj, b)
+            set_c(obj, c)
+            set_d(obj, d)
+            set_e(obj, e)
+            return obj
+
+        return make_with_two
+
+    def make_with_defaults(a, b, c):
+        obj = make(a, b, c)
         for set_default, value in defaults:
             set_default(obj, value)
         return obj
 
-    return make
+    return make_with_defaults
 
 
 _new_source = _maker(Source, ("file", "line", "col"))

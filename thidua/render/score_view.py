@@ -95,16 +95,16 @@ def province_rows(year: YearResult) -> tuple[tuple[str, ...], ...]:
 
 def province_lines(year: YearResult, names: dict[tuple[str, str], str]) -> tuple[str, ...]:
     words = {b.bloc_year.bloc: words_for(b.bloc_year.kind) for b in year.blocs}
-    keep = names_in(*(b.bloc_year for b in year.blocs))
+    keep = {b.bloc_year.bloc: names_in(b.bloc_year) for b in year.blocs}  # a reason quotes its own bloc
     out = []
     for p in year.province_proposals:
         w = words.get(p.bloc, KHOI)
         out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} ({w.bloc} {p.bloc}) — "
-                   f"{in_words(w, ', '.join(p.reasons), keep)}")
+                   f"{in_words(w, ', '.join(p.reasons), keep.get(p.bloc, ()))}")
     for m in year.province_misses:
         w = words.get(m.bloc, KHOI)
         out.append(f"không đề nghị {m.award_name}: {names.get((m.bloc, m.member), m.member)} ({w.bloc} {m.bloc}) — "
-                   f"{in_words(w, m.reason, keep)}")
+                   f"{in_words(w, m.reason, keep.get(m.bloc, ()))}")
     return tuple(out)
 
 
