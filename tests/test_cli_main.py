@@ -1,6 +1,7 @@
 """The console script itself (`python -m thidua`): usage errors in Vietnamese, exit statuses kept."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,26 @@ def test_translate(english, vietnamese):
     assert translate(english) == vietnamese
 
 
+ENGLISH_WORDS = re.compile(r"\b(No|such|command|option|Did|you|mean|Possible|options|Got|unexpected|extra|argument|"
+                           r"Missing|Invalid|value|for|is|not)\b")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["scor", "2024"], "thidua: lỗi: không có lệnh 'scor'; có phải ý là 'score'?"),
+    (["form", "imprt", "x"], "thidua: lỗi: không có lệnh 'imprt'; có phải ý là 'import'?"),
+    (["score", "2024", "--blok", "mttq"], "thidua: lỗi: không có tùy chọn --blok; có phải ý là --bloc?"),
+    (["score", "2024", "2025"], "thidua: lỗi: thừa đối số (2025)"),
+    (["score", "2024", "--zzz"], "thidua: lỗi: không có tùy chọn --zzz"),
+    (["score"], "thidua: lỗi: thiếu đối số 'NĂM'"),
+])
+def test_a_mistyped_command_is_told_in_vietnamese(args, said):
+    r = run(*args)
+    assert r.returncode == 2
+    last = r.stderr.strip().splitlines()[-1]
+    assert last == said
+    assert not ENGLISH_WORDS.search(r.stderr), r.stderr
+
+
 @pytest.mark.parametrize("flag", ["--version", "-V"])
 def test_version(flag):
     import thidua
@@ -127,3 +148,37 @@ def test_gitignore_keeps_source_folders_and_ignores_written_output():
     assert ignored("forms/2024/mttq-2024-tu-cham.xlsx")
     assert ignored("reports/2024/mttq.xlsx")
     assert ignored("examples/bac-kan/reports/2020/mttq.md")
+
+
+def test_ctrl_c_in_a_command_says_it_stopped_and_exits_130(monkeypatch):
+    from typer.testing import CliRunner
+
+    import thidua.scoring_run
+    from thidua.cli.app import app
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(thidua.scoring_run, "score_year_at", interrupted)
+    r = CliRunner().invoke(app, ["score", "2024", "--root", str(PROJECT)])
+    assert r.exit_code == 130
+    assert "thidua: đã dừng theo yêu cầu (Ctrl-C); tệp nào chưa ghi xong vẫn giữ nguyên như trước" in r.output
+
+
+def test_ctrl_c_while_the_modules_load_is_no_traceback(monkeypatch, capsys):
+    import builtins
+
+    from thidua.cli import entry
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "thidua.cli.app":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as stop:
+        entry.main()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "\nthidua: đã dừng theo yêu cầu (Ctrl-C)\n"

@@ -1,3 +1,3 @@
-from thidua.cli.app import main
+from thidua.cli.entry import main
 
 main()

@@ -23,7 +23,7 @@ from thidua.cli.vietnamese import use_vietnamese
 app = typer.Typer(
     name="thidua",
     help="thidua: quản lý khối thi đua bằng tệp YAML trong git: kiểm tra dữ liệu, chấm điểm, "
-         "đề xuất khen thưởng và luân phiên Trưởng khối, xuất báo cáo Excel/Markdown.",
+         "đề xuất khen thưởng và luân phiên Trưởng khối, xuất báo cáo Excel, Word, Markdown.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -74,8 +74,10 @@ def main() -> None:
     import sys
 
     from thidua.cli import usage_errors
+    from thidua.cli.output import make_streams_safe
     from thidua.cli.runtime import command_run
 
+    make_streams_safe()
     try:
         with command_run():
             status = app(prog_name="thidua", standalone_mode=False)
@@ -84,6 +86,8 @@ def main() -> None:
             raise
         sys.exit(usage_errors.report(exc))
     except KeyboardInterrupt:
-        sys.stderr.write("\nthidua: đã dừng theo yêu cầu\n")
+        from thidua.cli.common import STOPPED
+
+        sys.stderr.write(f"\n{STOPPED}\n")
         sys.exit(130)
     sys.exit(status if isinstance(status, int) else 0)

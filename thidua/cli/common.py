@@ -21,6 +21,10 @@ BlocOption = Annotated[Optional[str], typer.Option("--bloc", "-b", help="Chỉ x
 JsonOption = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON (cấu trúc ổn định, số là số).")]
 
 
+# Every write is a temporary file renamed into place, so a stopped run leaves each file whole.
+STOPPED = "thidua: đã dừng theo yêu cầu (Ctrl-C); tệp nào chưa ghi xong vẫn giữ nguyên như trước"
+
+
 def use_color(stream=None) -> bool:
     stream = stream or sys.stdout
     if os.environ.get("NO_COLOR"):
@@ -51,7 +55,10 @@ def handles_errors(fn):
             return fn(*args, **kwargs)
         except ThiduaError as exc:
             raise fail(exc.message, exc.exit_code) from None
-        except (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
+        except KeyboardInterrupt:  # typer would exit 130 without a word
+            sys.stderr.write(f"\n{STOPPED}\n")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, SystemExit):
             raise
         except OSError as exc:
             raise fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root
+from thidua.cli.output import json_text
 from thidua.errors import ThiduaError
 
 
@@ -48,7 +48,7 @@ def diff(
     if as_json:
         from thidua.render.diff_text import diff_dict
 
-        sys.stdout.write(json.dumps(diff_dict(run), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(diff_dict(run)))
     else:
         from thidua.render.diff_text import render_diff
 

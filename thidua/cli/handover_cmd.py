@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Annotated
@@ -10,6 +9,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root
+from thidua.cli.output import json_text
 from thidua.documents.words import in_words, names_in, words_for
 
 
@@ -137,7 +137,7 @@ def _show(run, year: int, bloc: str, as_json: bool, data_root) -> int:
                          f"sửa trước khi bàn giao (thidua validate {files})\n")
         return 1
     if as_json:
-        sys.stdout.write(json.dumps(handover_dict(run), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(handover_dict(run)))
     else:
         sys.stdout.write(handover_text(run))
     print_findings([d for d in run.findings if not d.is_error], root=data_root)

@@ -18,7 +18,6 @@ names the rows it continues (``merged_from``).
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root, use_color
+from thidua.cli.output import json_text
 
 if TYPE_CHECKING:
     from thidua.core.results import BlocResult
@@ -213,7 +213,7 @@ def history(
     entries = load_history(data_root, bloc)
     doc = history_dict(bloc, entries)
     if as_json:
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(doc))
     elif use_color():
         print_history(doc)
     else:

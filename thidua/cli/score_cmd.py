@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
 import typer
 
 from thidua.cli.common import BlocOption, JsonOption, RootOption, handles_errors, resolve_root, use_color
+from thidua.cli.output import json_text
 
 
 def print_findings(findings, stream=None, root=None) -> None:
@@ -73,8 +73,7 @@ def score(
     if as_json:
         from thidua.render.score_json import year_dict
 
-        sys.stdout.write(json.dumps(year_dict(run.result, run.refused, run.findings),
-                                    ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(year_dict(run.result, run.refused, run.findings)))
     else:
         if use_color():
             from rich.console import Console

@@ -111,7 +111,9 @@ def validate(
         found.extend(_for_user((d for rep in reports for d in rep.diagnostics), r, base))
     diags = sorted_diagnostics(found)
     if fmt is Format.json:
-        out = render_json(diags, files)
+        from thidua.cli.output import is_unicode
+
+        out = render_json(diags, files, ascii_only=not is_unicode(sys.stdout))
     elif fmt is Format.github:
         out = render_github(diags, files)
     else:

@@ -82,10 +82,11 @@ def as_dict(d: Diagnostic) -> dict:
     return out
 
 
-def render_json(diags: Sequence[Diagnostic], files: int) -> str:
+def render_json(diags: Sequence[Diagnostic], files: int, ascii_only: bool = False) -> str:
+    """``ascii_only``: Vietnamese as \\u escapes, for a stream that cannot write it."""
     errors, warnings = count(diags)
     doc = {"files": files, "errors": errors, "warnings": warnings, "diagnostics": [as_dict(d) for d in diags]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
