@@ -133,3 +133,46 @@ def test_the_word_documents_say_every_sentence_and_figure_of_their_records(tmp_p
         missing = [t for t in texts if t not in text and not RANK_TEXT.match(t)]
         assert missing == [], name
         assert [f for f in figures if f not in text] == [], name
+
+
+BUNDLED = Path(__file__).resolve().parent.parent
+
+
+def bundled_documents(year: int, bloc: str):
+    ws = Workspace(BUNDLED)
+    run = score_year_at(BUNDLED, year, bloc, ws=ws)
+    return bloc_documents(run.result.blocs[0], handover_at(BUNDLED, year, bloc, ws).handover, run.config)
+
+
+def test_the_minutes_say_why_a_unit_with_votes_is_not_proposed():
+    """mttq 2026: Hội Nông dân has 6/7 votes for Bằng khen, the most, and a discipline case under review;
+    Ủy ban MTTQ has 4/7, over the 50 %, and no place left in the quota of 2."""
+    after = bundled_documents(2026, "mttq").minutes.section("decisions").after
+    start = after.index("Đơn vị có phiếu bầu nhưng không đưa vào đề nghị khen thưởng:")
+    assert after[start:start + 3] == (
+        "Đơn vị có phiếu bầu nhưng không đưa vào đề nghị khen thưởng:",
+        "- Hội Nông dân tỉnh, Bằng khen của Chủ tịch UBND tỉnh (6/7 phiếu, 85,71\xa0%): đang xem xét kỷ luật (theo kết "
+        "luận thanh tra về quản lý Quỹ hỗ trợ nông dân): chưa xét khen thưởng cho đến khi có kết luận.",
+        "- Ủy ban MTTQ Việt Nam tỉnh, Bằng khen của Chủ tịch UBND tỉnh (4/7 phiếu, 57,14\xa0%): đủ điều kiện nhưng đã "
+        "hết hạn mức (30% của 7 = 2,10 → 2).")
+    assert after[-1].startswith("Ghi chú: ")  # the bloc's own note stays last
+
+
+def test_a_tie_on_votes_cut_by_the_quota_is_said():
+    """mttq 2024: Tỉnh đoàn and Hội Nông dân both 5/7 for the last of 2 places; the ranking decides."""
+    after = bundled_documents(2024, "mttq").minutes.section("decisions").after
+    assert "- Hội Nông dân tỉnh, Bằng khen của Chủ tịch UBND tỉnh (5/7 phiếu, 71,43\xa0%): đủ điều kiện nhưng đã hết " \
+           "hạn mức (30% của 7 = 2,10 → 2)." in after
+
+
+def test_units_below_the_vote_threshold_are_not_listed_as_left_out():
+    after = bundled_documents(2026, "mttq").minutes.section("decisions").after
+    assert not any("0/7 phiếu" in line for line in after)
+    assert not any(line.startswith("- Tỉnh đoàn") or line.startswith("- Hội Cựu chiến binh") for line in after)
+
+
+def test_the_score_sheet_notes_a_discipline_case_under_review():
+    rows = {r.name: r for r in bundled_documents(2026, "mttq").score_sheet.rows}
+    assert rows["Hội Nông dân tỉnh"].note == ("đang xem xét kỷ luật (theo kết luận thanh tra về quản lý Quỹ hỗ trợ "
+                                              "nông dân): chưa xét khen thưởng cho đến khi có kết luận")
+    assert rows["Tỉnh đoàn"].note == ""

@@ -42,13 +42,20 @@ def columns(result: BlocResult) -> tuple[Column, ...]:
                         id=g.id, name=g.name, max=g.ceiling) for g in groups)
 
 
-def _row_note(r: Ranked) -> str:
+# Misses that are about the unit, not about one award: the score sheet says them once in its note.
+UNIT_MISSES = ("discipline", "pending")
+
+
+def _row_note(r: Ranked, result: BlocResult) -> str:
     t = r.total
     notes = []
     if r.tie_note:
         notes.append(r.tie_note)
     if t.scored and not t.agreed:
         notes.append("điểm tự chấm, chưa thống nhất")
+    unit = next((m.reason for m in result.misses if m.member == t.member.id and m.condition in UNIT_MISSES), "")
+    if unit:
+        notes.append(unit)
     return "; ".join(notes) if t.scored else "chưa có điểm"
 
 
@@ -64,7 +71,7 @@ def score_rows(result: BlocResult) -> tuple[ScoreRow, ...]:
             total=t.total if t.scored else None,
             rank=r.rank or None,
             rank_text="" if not r.rank else f"{r.rank}*" if r.tied else str(r.rank),
-            tied=r.tied, band=t.band or "", note=_row_note(r),
+            tied=r.tied, band=t.band or "", note=_row_note(r, result),
             proposals=tuple(p.award_name for p in result.proposals_for(t.member.id)),
         ))
     return tuple(rows)

@@ -32,8 +32,8 @@ def minutes(facts: BlocFacts) -> Minutes:
                      for i, s in enumerate(parts))
     end = f"Hội nghị kết thúc vào lúc {clock(review.end if review else '')} cùng ngày."
     if facts.draft:
-        closing = (end, "Dự thảo biên bản do thidua lập từ dữ liệu của "
-                   f"{w.Bloc}, để Hội nghị xem xét, sửa đổi và thông qua./.")
+        closing = (end, f"Dự thảo biên bản lập từ số liệu của {w.Bloc}, để Hội nghị xem xét, sửa đổi và "
+                   "thông qua./.")
     else:
         closing = (end, "Biên bản đã được đọc lại trước Hội nghị và được các đơn vị dự họp nhất trí thông qua./.")
     chair_lines = (w.on_behalf, w.LEADER)
@@ -154,17 +154,37 @@ def _decisions(facts: BlocFacts) -> Section:
     lines = [f"{i}. {facts.award_names.get(a, a)}: "
              + ", ".join(facts.name(m) + _vote_phrase(facts, a, m) for m in members) + "."
              for i, (a, members) in enumerate(groups, start=1)]
+    left_out = _voted_not_proposed(facts, groups)
     if facts.decided:
         head = ("Căn cứ kết quả chấm điểm và bỏ phiếu, Hội nghị thống nhất đề nghị khen thưởng:" if groups else
                 f"Hội nghị thống nhất: năm {by.year}, {w.Bloc} không đề nghị khen thưởng.")
         note = (f"Ghi chú: {by.decided.note}",) if by.decided.note else ()
-        return Section("decisions", "KẾT LUẬN", (head,), after=(*lines, *note))
+        return Section("decisions", "KẾT LUẬN", (head,), after=(*lines, *left_out, *note))
     if not facts.scored:
         return Section("decisions", "KẾT LUẬN", (
             "Hội nghị thống nhất đề nghị khen thưởng: " + DOTS,))
     head = ("Theo quy định khen thưởng, đề xuất để Hội nghị biểu quyết:" if groups else
             f"Theo quy định khen thưởng, năm {by.year} {w.Bloc} không có đơn vị đủ điều kiện đề nghị khen thưởng.")
-    return Section("decisions", "KẾT LUẬN", (head,), after=tuple(lines))
+    return Section("decisions", "KẾT LUẬN", (head,), after=(*lines, *left_out))
+
+
+def _voted_not_proposed(facts: BlocFacts, groups: list[tuple[str, list[str]]]) -> tuple[str, ...]:
+    """Units the ballot gave votes for an award they are not proposed for, and the rules' reason (a
+    case under review, the quota): a reader of the vote table would otherwise ask why."""
+    votes = facts.by.votes
+    if votes is None:
+        return ()
+    proposed = {(a, m) for a, members in groups for m in members}
+    reasons = {(m.award, m.member): m.reason for m in facts.result.misses if m.condition not in ("votes", "no_vote")}
+    lines = []
+    for table in vote_tables(facts):
+        for c in sorted((c for c in votes.counts if c.award == table.award and c.count > 0),
+                        key=lambda c: (-c.count, sort_key(facts.name(c.member.id)))):
+            reason = reasons.get((table.award, c.member.id))
+            if reason and (table.award, c.member.id) not in proposed:
+                lines.append(f"- {facts.name(c.member.id)}, {table.award_name}{_vote_phrase(facts, table.award, c.member.id)}: "
+                             f"{in_words(facts.words, reason, names_in(facts.by))}.")
+    return ("Đơn vị có phiếu bầu nhưng không đưa vào đề nghị khen thưởng:", *lines) if lines else ()
 
 
 def _handover(facts: BlocFacts) -> Section:
