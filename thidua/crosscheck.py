@@ -11,6 +11,7 @@ on every run and never cached.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -92,16 +93,20 @@ class UnitIndex:
 def units_of(by: BlocYear, folder: str) -> dict:
     """What the checks across files need of a bloc-year, as JSON: its members (id, name, position,
     dates, predecessors), its departures into a successor, the blocs it was re-formed from."""
-    def ref(r) -> list:
-        return [r.id, r.src.line, r.src.col]
+    # Kept for every file of the run: tuples, and the ids and names a bloc repeats year after year
+    # interned (one string for ten years), so a large root's units take a third of the memory.
+    intern = sys.intern
+
+    def ref(r) -> tuple:
+        return (intern(r.id), r.src.line, r.src.col)
 
     return {
-        "bloc": by.bloc or folder, "year": by.year, "name": by.name, "file": by.src.file,
-        "members": [[m.id, m.name, m.src.line, m.src.col, _day(m.joined), _day(m.left),
-                     [ref(p) for p in m.predecessors]] for m in by.members],
-        "departures": [[d.member.id, d.reason, ref(d.into), d.src.line, d.src.col]
-                       for d in by.departures if d.into is not None],
-        "predecessors": [ref(p) for p in by.predecessors],
+        "bloc": intern(by.bloc or folder), "year": by.year, "name": intern(by.name), "file": by.src.file,
+        "members": tuple((intern(m.id), intern(m.name), m.src.line, m.src.col, _day(m.joined), _day(m.left),
+                          tuple(ref(p) for p in m.predecessors)) for m in by.members),
+        "departures": tuple((intern(d.member.id), d.reason, ref(d.into), d.src.line, d.src.col)
+                            for d in by.departures if d.into is not None),
+        "predecessors": tuple(ref(p) for p in by.predecessors),
     }
 
 
