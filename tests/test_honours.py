@@ -225,3 +225,61 @@ def test_the_summary_totals_add_every_bloc(tmp_path):
                        "khen thưởng và 01 lượt tập thể, 02 lượt cá nhân được đề nghị cấp trên khen thưởng.")
     assert s.notes == ("Chưa ghi kết quả khen thưởng trong năm: Khối c.",)
     assert honour_summary(2024, (c,)) is None
+
+
+# -- history --------------------------------------------------------------------------------
+
+def test_history_shows_per_year_the_awards_each_member_received(tmp_path):
+    import json
+
+    from report_support import data_root
+
+    root = data_root(tmp_path)
+    result = run_cli(["history", "--bloc", "mttq", "--root", str(root), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    y2023, y2024 = doc["years"]
+    assert y2023["honours"] == []
+    first, proposed, flag = y2024["honours"]
+    assert first == {
+        "award": "Bằng khen của Chủ tịch UBND tỉnh", "level": "province",
+        "campaign": 'Phong trào thi đua "Chung sức xây dựng nông thôn mới" giai đoạn 2021 - 2025',
+        "proposed": False, "proposed_by": "",
+        "decision": {"number": "1520/QĐ-UBND", "date": "2024-06-14", "issuer": "Chủ tịch UBND tỉnh"},
+        "collectives": [{"id": "hnd", "name": "Hội Nông dân tỉnh"}, {"id": "hlhpn", "name": "Hội Liên hiệp Phụ nữ tỉnh"}],
+        "individuals": [
+            {"name": "Phạm Văn Đức", "title": "Phó Chủ tịch", "unit": {"id": "hnd", "name": "Hội Nông dân tỉnh"}},
+            {"name": "Lê Thị Thu", "title": "", "unit": {"id": "hlhpn", "name": "Hội Liên hiệp Phụ nữ tỉnh"}}],
+        "count": {"collectives": 3, "individuals": 5}, "total": {"collectives": 3, "individuals": 5}}
+    assert (proposed["proposed"], proposed["proposed_by"], proposed["decision"]) == (True, "UBND tỉnh", None)
+    assert (flag["campaign"], flag["count"], flag["total"]) == (
+        "", {"collectives": None, "individuals": None}, {"collectives": 1, "individuals": 0})
+    rows = {m["key"]: {r["year"]: r["honours"] for r in m["years"]} for m in doc["members"]}
+    assert [(h["award"], h["proposed"], h["person"]) for h in rows["hnd"][2024]] == [
+        ("Bằng khen của Chủ tịch UBND tỉnh", False, None), ("Bằng khen của Chủ tịch UBND tỉnh", False, "Phạm Văn Đức"),
+        ("Bằng khen của Thủ tướng Chính phủ", True, None)]
+    assert rows["hnd"][2023] == [] and rows["ldld"][2024] == []
+
+    text = run_cli(["history", "--bloc", "mttq", "--root", str(root)]).output
+    table = text.split("Khen thưởng các đơn vị đã nhận trong năm\n", 1)[1]
+    lines = [" ".join(line.split()) for line in table.splitlines()[3:7]]
+    assert lines == [
+        "2024 Ủy ban MTTQ Việt Nam tỉnh Cờ thi đua của UBND tỉnh (tập thể)",
+        "2024 Hội Liên hiệp Phụ nữ tỉnh Bằng khen của Chủ tịch UBND tỉnh (tập thể; cá nhân: Lê Thị Thu)",
+        "2024 Hội Nông dân tỉnh Bằng khen của Chủ tịch UBND tỉnh (tập thể; cá nhân: Phạm Văn Đức); "
+        "Bằng khen của Thủ tướng Chính phủ (đề nghị; tập thể)",
+        "2024 (không ghi tên) Bằng khen của Chủ tịch UBND tỉnh: 01 tập thể, 03 cá nhân"]
+
+
+def test_history_of_seed_003_counts_what_the_article_does_not_name(tmp_path):
+    result = run_cli(["history", "--bloc", "cac-ban-dang", "--root", str(EXAMPLES / "ha-giang")])
+    assert result.exit_code == 0, result.output
+    assert " ".join(result.output.split("Khen thưởng các đơn vị đã nhận trong năm\n", 1)[1].splitlines()[3].split()) == (
+        "2021 (không ghi tên) Bằng khen của Chủ tịch UBND tỉnh: 06 tập thể, 16 cá nhân; Khen thưởng của Thủ tướng "
+        "Chính phủ (đề nghị): 01 cá nhân; Khen thưởng của Chủ tịch UBND tỉnh: 06 tập thể")
+
+
+def test_history_without_honours_prints_no_honours_table(tmp_path):
+    result = run_cli(["history", "--bloc", "mttq", "--root", str(EXAMPLES / "bac-kan")])
+    assert result.exit_code == 0
+    assert "Khen thưởng các đơn vị đã nhận" not in result.output and "Đơn vị" in result.output

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua.model import HONOUR_LEVELS, BlocYear, Honour, HonourDecision, Person
+from thidua.core.changes import ADDED, MODIFIED, REMOVED, HonourChange
+from thidua.model import HONOUR_LEVELS, BlocYear, Honour, HonourDecision, Person, person_key
 
 
 def _norm(text: str) -> str:
@@ -136,3 +137,38 @@ def by_member(by: BlocYear) -> dict[str, tuple[MemberHonour, ...]]:
             if p.unit is not None:
                 out.setdefault(p.unit.id, []).append(MemberHonour(p.unit.id, h, p))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def compare_honours(old: BlocYear | None, new: BlocYear | None, named) -> tuple[HonourChange, ...]:
+    """What ``thidua diff`` says of ``honours:``: per award (in the newer side's order), the recipients
+    added and removed, then how many changed; ``named`` gives a member id its Named."""
+    def awards(by: BlocYear | None) -> dict[tuple, AwardTally]:
+        if by is None:
+            return {}
+        return {(_norm(a.award), _norm(a.campaign), a.proposed): a for c in tally(by.honours) for a in c.awards}
+
+    def recipients(a: AwardTally | None) -> dict[tuple, tuple[str, str, str]]:
+        """(kind, key) → (kind, member id, person name), each recipient once."""
+        if a is None:
+            return {}
+        out: dict[tuple, tuple[str, str, str]] = {("unit", u): ("collective", u, "") for u in a.unit_ids}
+        out.update({("person", *person_key(p)): ("individual", p.unit.id if p.unit else "", p.name)
+                    for p in a.people})
+        return out
+
+    before, after = awards(old), awards(new)
+    out: list[HonourChange] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        a, b = before.get(key), after.get(key)
+        shown = b or a
+        ra, rb = recipients(a), recipients(b)
+        for change, items in ((ADDED, [v for k, v in rb.items() if k not in ra]),
+                              (REMOVED, [v for k, v in ra.items() if k not in rb])):
+            out.extend(HonourChange(change, shown.award, shown.campaign, shown.proposed, kind, named(mid or None),
+                                    person) for kind, mid, person in items)
+        for kind in ("collectives", "individuals"):
+            x, y = (getattr(a, kind) if a else None), (getattr(b, kind) if b else None)
+            if x != y and (x or y):
+                change = ADDED if a is None else REMOVED if b is None else MODIFIED
+                out.append(HonourChange(change, shown.award, shown.campaign, shown.proposed, kind, old=x, new=y))
+    return tuple(out)
