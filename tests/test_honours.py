@@ -197,7 +197,7 @@ def test_the_province_summary_adds_the_blocs_up(ha_giang):
              "thưởng và 01 lượt cá nhân được đề nghị cấp trên khen thưởng.")
     missing = "Chưa ghi kết quả khen thưởng trong năm: Khối giao ước thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh."
     for text in (line, f"{HOUSING}: Khen thưởng của Chủ tịch UBND tỉnh 06 tập thể.", intro, missing,
-                 "KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI, CỤM THI ĐUA"):
+                 "KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI THI ĐUA"):
         assert text in md and text in docx and text in xlsx, text
     assert "| 1 | Khối giao ước thi đua các Ban Đảng | 12 | 16 | 01 cá nhân |" in md
     assert "| | Tổng cộng | 12 | 16 | 01 cá nhân |" in md
@@ -209,22 +209,26 @@ def test_the_summary_totals_add_every_bloc(tmp_path):
     from thidua.documents.honours import honour_summary
     from thidua.model import BlocYear
 
-    def bloc(name: str, *entries: Honour) -> BlocYear:
-        return BlocYear(name, 2024, f"Khối {name}", SRC, SRC, SRC, honours=entries)
+    def bloc(name: str, *entries: Honour, kind: str = "khối") -> BlocYear:
+        return BlocYear(name, 2024, f"{kind.capitalize()} {name}", SRC, SRC, SRC, honours=entries, kind=kind)
 
     a = bloc("a", honour(collective_count=3, individual_count=10), honour(proposed_by="UBND tỉnh", collective_count=1))
     b = bloc("b", honour(collectives=(ref("x"), ref("y")), individuals=(Person("Lê Văn C", SRC, unit=ref("x")),)),
              honour(proposed_by="UBND tỉnh", individual_count=2))
-    c = bloc("c")
+    c = bloc("c", kind="cụm")
     s = honour_summary(2024, (a, b, c))
+    assert s.heading == "KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI, CỤM THI ĐUA"  # the province has both
     assert [(r.no, r.name, r.collectives, r.individuals, r.proposed_collectives, r.proposed_individuals,
              r.proposed_text) for r in (*s.rows, s.total)] == [
         (1, "Khối a", 3, 10, 1, 0, "01 tập thể"), (2, "Khối b", 2, 1, 0, 2, "02 cá nhân"),
         (None, "Tổng cộng", 5, 11, 1, 2, "01 tập thể, 02 cá nhân")]
-    assert s.intro == ("Năm 2024, 2/3 khối ghi kết quả khen thưởng trong năm: 05 lượt tập thể, 11 lượt cá nhân được "
-                       "khen thưởng và 01 lượt tập thể, 02 lượt cá nhân được đề nghị cấp trên khen thưởng.")
-    assert s.notes == ("Chưa ghi kết quả khen thưởng trong năm: Khối c.",)
+    assert s.intro == ("Năm 2024, 2/3 khối, cụm ghi kết quả khen thưởng trong năm: 05 lượt tập thể, 11 lượt cá "
+                       "nhân được khen thưởng và 01 lượt tập thể, 02 lượt cá nhân được đề nghị cấp trên khen thưởng.")
+    assert s.notes == ("Chưa ghi kết quả khen thưởng trong năm: Cụm c.",)
     assert honour_summary(2024, (c,)) is None
+    only_cum = honour_summary(2024, (bloc("d", honour(collective_count=1), kind="cụm"), c))
+    assert only_cum.heading == "KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC CỤM THI ĐUA"
+    assert only_cum.intro.startswith("Năm 2024, 1/2 cụm ghi kết quả")
 
 
 # -- history --------------------------------------------------------------------------------

@@ -723,13 +723,15 @@ def build_tong_hop(path: Path) -> None:
 
 
 def honour_summary(w: Writer) -> None:
-    """IV. The blocs' kết quả khen thưởng added up: a row per bloc, then the total in bold."""
+    """IV (III without a province-level part). The blocs' kết quả khen thưởng added up: a row per bloc, then
+    the total in bold."""
     h = "summary.honours"
     w.ctl(f"{{%p if {h} %}}")
-    w.para(f"IV. {{{{ {h}.heading }}}}", "Heading 1")
+    w.para(f"{{% if summary.province_heading %}}IV{{% else %}}III{{% endif %}}. {{{{ {h}.heading }}}}", "Heading 1")
     w.para(f"{{{{ {h}.intro }}}}", "Dẫn bảng")
     t = w.data_table([1.0, 7.0, 2.2, 2.2, 4.1],
-                     ["TT", "Khối, cụm thi đua", "Tập thể (lượt)", "Cá nhân (lượt)", "Đề nghị cấp trên khen thưởng"],
+                     ["TT", "{{ summary.bloc_column }}", "Tập thể (lượt)", "Cá nhân (lượt)",
+                      "Đề nghị cấp trên khen thưởng"],
                      [("{{ r.no }}", "Bảng giữa"), ("{{ r.name }}", "Bảng"), ("{{ r.collectives }}", "Bảng giữa"),
                       ("{{ r.individuals }}", "Bảng giữa"), ("{{ r.proposed_text }}", "Bảng")],
                      f"{{%tr for r in {h}.rows %}}", "{%tr endfor %}")

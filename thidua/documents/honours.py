@@ -13,11 +13,11 @@ from thidua.core.numbers import vn_number
 from thidua.documents.dates import short_date
 from thidua.documents.facts import BlocFacts
 from thidua.documents.records import HonourCount, HonourGroup, HonourRow, HonourSummary, Section
+from thidua.documents.words import group_word
 from thidua.model import BlocYear, HonourDecision
 
 HEADING = "KẾT QUẢ KHEN THƯỞNG TRONG NĂM"
 BLOC_HEADING = "Khen thưởng trong năm:"
-SUMMARY_HEADING = "KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI, CỤM THI ĐUA"
 REGULAR = "Khen thưởng thường xuyên"
 
 
@@ -123,15 +123,17 @@ def _count(no: int | None, name: str, t: HonourTotals) -> HonourCount:
 
 
 def honour_summary(year: int, blocs: tuple[BlocYear, ...]) -> HonourSummary | None:
-    """The blocs' honours added up, per bloc and in total (None when no bloc records any)."""
+    """The blocs' honours added up, per bloc and in total (None when no bloc records any), in the province's
+    words (khối, cụm, or both)."""
     recorded = [by for by in blocs if by.honours]
     if not recorded:
         return None
+    many = group_word(by.kind for by in blocs)
     rows = tuple(_count(i, by.name, totals(by.honours)) for i, by in enumerate(recorded, start=1))
     grand = sum((totals(by.honours) for by in recorded), HonourTotals())
     phrase = _totals_phrase(grand)
-    intro = (f"Năm {year}, {len(recorded)}/{len(blocs)} khối ghi kết quả khen thưởng trong năm: "
+    intro = (f"Năm {year}, {len(recorded)}/{len(blocs)} {many} ghi kết quả khen thưởng trong năm: "
              f"{phrase or 'chưa ghi số lượng'}.")
     missing = [by.name for by in blocs if not by.honours]
     notes = (f"Chưa ghi kết quả khen thưởng trong năm: {'; '.join(missing)}.",) if missing else ()
-    return HonourSummary(SUMMARY_HEADING, intro, rows, _count(None, "Tổng cộng", grand), notes)
+    return HonourSummary(f"{HEADING} CỦA CÁC {many.upper()} THI ĐUA", intro, rows, _count(None, "Tổng cộng", grand), notes)

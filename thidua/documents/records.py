@@ -413,7 +413,8 @@ class HonourSummary:
     """Kết quả khen thưởng của các khối: what the blocs' members received during the year, added up.
 
     Attributes:
-      heading: ``KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI, CỤM THI ĐUA``; intro: the totals as a sentence.
+      heading: ``KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI THI ĐUA`` (the province's words: khối, cụm or
+        both); intro: the totals as a sentence.
       rows: one per bloc that records its awards; total: their sum.
       notes: sentences under the table (the blocs that record none).
     """

@@ -47,7 +47,7 @@ def summary_honours(s: Sheet, d: ProvinceSummary) -> None:
         return
     s.para(h.heading, bold=True, align="left")
     s.para(h.intro)
-    s.table_head([("TT", 1, 1), ("Khối thi đua", 2, 3), ("Tập thể (lượt)", 4, 4), ("Cá nhân (lượt)", 5, 5),
+    s.table_head([("TT", 1, 1), (d.bloc_column, 2, 3), ("Tập thể (lượt)", 4, 4), ("Cá nhân (lượt)", 5, 5),
                   ("Đề nghị cấp trên khen thưởng", 6, 7)])
     for row in (*h.rows, h.total):
         r = s.row
