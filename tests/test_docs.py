@@ -81,7 +81,7 @@ def test_format_md_example_shows_every_top_level_section():
     example = yaml_examples((DOCS / "format.md").read_text(encoding="utf-8"))["blocs/mttq/2024.yaml"]
     keys = set(re.findall(r"^([a-z_]+):", example, re.M))
     assert {"bloc", "year", "name", "members", "leader", "deputy", "rotation", "events", "criteria",
-            "scores", "votes", "discipline", "decided"} <= keys
+            "scores", "votes", "discipline", "decided", "honours"} <= keys
 
 
 def test_format_md_documents_the_schema_line_and_layout():

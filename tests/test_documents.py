@@ -7,9 +7,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
 import pytest
-from report_support import data_root, report
+from report_support import data_root, markdown_text, report, workbook_text
 
 from thidua.core.numbers import vn_number
 from thidua.documents.bloc import bloc_documents
@@ -44,24 +43,6 @@ def strings_and_figures(record, places: int = 2) -> tuple[set[str], set[str]]:
 
     walk(record, "", places)
     return texts, figures
-
-
-def markdown_text(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    return re.sub(r"\\(.)", r"\1", text.replace("<br>", "\n").replace("**", ""))
-
-
-def workbook_text(path: Path) -> tuple[str, set[str]]:
-    wb = openpyxl.load_workbook(path)
-    strings, numbers = [], set()
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str):
-                    strings.append(cell.value)
-                elif isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-                    numbers.add(Decimal(repr(cell.value)).normalize())
-    return "\n".join(strings), numbers
 
 
 def built(root: Path, bloc: str | None):

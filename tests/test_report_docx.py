@@ -16,32 +16,9 @@ import docx
 import pytest
 from docx.shared import Mm
 from fixtures_scoring import check_golden
-from report_support import data_root, report
+from report_support import body_text, data_root, report
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-
-
-def body_text(path: Path) -> str:
-    """Every paragraph and table row of the body, in order (tables as ``a | b | c``), one per line."""
-    document = docx.Document(str(path))
-    out = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[1]
-        if tag == "p":
-            text = "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t"))
-            if text.strip():
-                out.append(text)
-        elif tag == "tbl":
-            table = docx.table.Table(block, document)
-            for row in table.rows:
-                cells = []
-                for cell in row.cells:
-                    text = "\n".join(p.text for p in cell.paragraphs if p.text.strip())
-                    if not cells or text != cells[-1]:  # a merged cell repeats itself
-                        cells.append(text)
-                if any(cells):
-                    out.append(" | ".join(cells))
-    return "\n".join(out) + "\n"
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +63,13 @@ def test_minutes_header_votes_and_signatures(written):
     assert [p.text for p in right.paragraphs if p.text] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                                            "Độc lập - Tự do - Hạnh phúc"]
     assert [c.text for c in head.rows[1].cells] == ["Số: 01/BB-KTĐ", "Khánh Hòa, ngày 20 tháng 12 năm 2024"]
-    votes = document.tables[1]
+    campaign, regular, votes = document.tables[1:4]  # kết quả khen thưởng (two campaigns), then the ballot
+    assert [[c.text for c in row.cells] for row in regular.rows] == [
+        ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Quyết định; tập thể, cá nhân được khen"],
+        ["1", "Cờ thi đua của UBND tỉnh", "1", "0",
+         "Quyết định số 245/QĐ-UBND ngày 02/02/2024 của Chủ tịch UBND tỉnh\nTập thể: Ủy ban MTTQ Việt Nam tỉnh."]]
+    assert [c.text for c in campaign.rows[2].cells][:4] == [
+        "2", "Bằng khen của Thủ tướng Chính phủ (UBND tỉnh đã trình, chưa có quyết định)", "1", "0"]
     assert [[c.text for c in row.cells] for row in votes.rows] == [
         ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ"],
         ["1", "Hội Liên hiệp Phụ nữ tỉnh", "6/6", "100,00\u00a0%"],

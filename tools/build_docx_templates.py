@@ -591,6 +591,7 @@ def build_bien_ban(path: Path) -> None:
                   ("{{ r.count_text }}", "Bảng giữa"), ("{{ r.share_text }}", "Bảng giữa")],
                  "{%tr for r in v.rows %}", "{%tr endfor %}")
     w.ctl("{%p endfor %}")
+    honour_tables(w)
     paragraphs(w, "s.after")
     w.ctl("{%p endfor %}")
     t = _signature_table(w, [TEXT_W_CM / 2, TEXT_W_CM / 2], 3, [
@@ -602,6 +603,18 @@ def build_bien_ban(path: Path) -> None:
     w.cell_para(nl, "{{ minutes.signatures[0].name | dots(12) }}", "Họ tên người ký")
     w.cell_para(nr, "{{ minutes.signatures[1].name | dots(12) }}", "Họ tên người ký")
     save(doc, path, "Biên bản họp bình xét thi đua, khen thưởng")
+
+
+def honour_tables(w: Writer) -> None:
+    """The kết quả khen thưởng of a minutes section ``s``: per campaign, a table of its awards."""
+    w.ctl("{%p for g in s.honours %}")
+    w.para("{{ g.heading }}", "Dẫn bảng")
+    w.data_table([1.0, 5.0, 1.7, 1.7, 7.1],
+                 ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Quyết định; tập thể, cá nhân được khen"],
+                 [("{{ r.no }}", "Bảng giữa"), ("{{ r.label }}", "Bảng"), ("{{ r.collectives }}", "Bảng giữa"),
+                  ("{{ r.individuals }}", "Bảng giữa"), ("{{ r.details | join('\\n') }}", "Bảng")],
+                 "{%tr for r in g.rows %}", "{%tr endfor %}")
+    w.ctl("{%p endfor %}")
 
 
 # -- Tờ trình đề nghị khen thưởng ------------------------------------------------------------------
@@ -697,9 +710,41 @@ def build_tong_hop(path: Path) -> None:
     w.ctl("{%p if b.handover %}")
     w.para("{{ b.handover }}")
     w.ctl("{%p endif %}")
+    w.ctl("{%p if b.honours %}")
+    w.para("{{ b.honours_heading }}", "Dẫn bảng")
+    w.ctl("{%p for line in b.honours %}")
+    w.para("- {{ line }}", "Danh sách")
     w.ctl("{%p endfor %}")
+    w.ctl("{%p endif %}")
+    w.ctl("{%p endfor %}")
+    honour_summary(w)
     _recipients_and_signature(w, "summary", [])
     save(doc, path, "Báo cáo tổng hợp kết quả thi đua các khối, cụm thi đua")
+
+
+def honour_summary(w: Writer) -> None:
+    """IV (III without a province-level part). The blocs' kết quả khen thưởng added up: a row per bloc, then
+    the total in bold."""
+    h = "summary.honours"
+    w.ctl(f"{{%p if {h} %}}")
+    w.para(f"{{% if summary.province_heading %}}IV{{% else %}}III{{% endif %}}. {{{{ {h}.heading }}}}", "Heading 1")
+    w.para(f"{{{{ {h}.intro }}}}", "Dẫn bảng")
+    t = w.data_table([1.0, 7.0, 2.2, 2.2, 4.1],
+                     ["TT", "{{ summary.bloc_column }}", "Tập thể (lượt)", "Cá nhân (lượt)",
+                      "Đề nghị cấp trên khen thưởng"],
+                     [("{{ r.no }}", "Bảng giữa"), ("{{ r.name }}", "Bảng"), ("{{ r.collectives }}", "Bảng giữa"),
+                      ("{{ r.individuals }}", "Bảng giữa"), ("{{ r.proposed_text }}", "Bảng")],
+                     f"{{%tr for r in {h}.rows %}}", "{%tr endfor %}")
+    total = t.add_row()
+    cells = [("", "Bảng giữa", False), (f"{{{{ {h}.total.name }}}}", "Bảng", True),
+             (f"{{{{ {h}.total.collectives }}}}", "Bảng giữa", True),
+             (f"{{{{ {h}.total.individuals }}}}", "Bảng giữa", True), (f"{{{{ {h}.total.proposed_text }}}}", "Bảng", False)]
+    for cell, (text, style, bold) in zip(total.cells, cells, strict=True):
+        for run in w.cell_para(cell, text, style).runs:
+            run.bold = bold
+    _cant_split(total)
+    paragraphs(w, f"{h}.notes")
+    w.ctl("{%p endif %}")
 
 
 BUILDERS = {"bien-ban.docx": build_bien_ban, "to-trinh.docx": build_to_trinh,

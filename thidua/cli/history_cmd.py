@@ -7,13 +7,29 @@ JSON (``--json``), version 1::
               "scored": bool, "errors": [finding],
               "members": [{"id", "name", "total", "rank", "tied", "band", "agreed"}],
               "decided": [{"award", "award_name", "member": named}],
-              "proposed": [{"award", "award_name", "member": named}]}],
+              "proposed": [{"award", "award_name", "member": named}],
+              "honours": [honour]}],
    "members": [{"key", "name", "former_names": [str], "merged_from": [key],
-                "years": [{"year", "id", "name", "total", "rank", "tied", "leader", "deputy"}]}]}
+                "years": [{"year", "id", "name", "total", "rank", "tied", "leader", "deputy",
+                           "honours": [{"award", "campaign", "proposed", "person": str | null}]}]}]}
 
 ``named`` is ``{"id", "name"}``; ``total`` null and ``rank`` 0 when not scored (or the year has errors).
 Members are followed through renames (same id, or one predecessor); a merger starts a new row that
 names the rows it continues (``merged_from``).
+
+``honour`` is an award the bloc's members received during the year (``honours:`` of the file)::
+
+  {"award", "level", "campaign", "proposed", "proposed_by",
+   "decision": {"number", "date": "YYYY-MM-DD" | null, "issuer"} | null,
+   "collectives": [named], "individuals": [{"name", "title", "unit": named | null}],
+   "count": {"collectives": int | null, "individuals": int | null},
+   "total": {"collectives": int, "individuals": int}}
+
+``campaign`` is "" for khen thưởng thường xuyên; ``total`` counts named and counted recipients together.
+A member's ``honours`` are the awards given to it (``person`` null) or to one of its people.
+
+The version changes when a key is removed or changes meaning; keys are added within a version (``honours``
+was added in version 1).
 """
 
 from __future__ import annotations
@@ -80,6 +96,7 @@ def _cells(entry: YearEntry) -> dict[str, dict]:
 
 
 def history_dict(bloc: str, entries: list[YearEntry]) -> dict:
+    from thidua.core.honours import by_member
     from thidua.core.lineage import follow
     from thidua.render.diagnostics import as_dict
 
@@ -103,7 +120,9 @@ def history_dict(bloc: str, entries: list[YearEntry]) -> dict:
                          "member": _named(by, a.member.id)} for a in (by.decided.awards if by and by.decided else ())],
             "proposed": [{"award": p.award, "award_name": p.award_name, "member": _named(by, p.member)}
                          for p in (e.result.proposals if e.result else ())],
+            "honours": [_honour(by, h) for h in (by.honours if by else ())],
         })
+    received = {e.year: by_member(e.bloc_year) for e in built}
     members = []
     for t in follow([e.bloc_year for e in built]):
         rows = []
@@ -113,11 +132,69 @@ def history_dict(bloc: str, entries: list[YearEntry]) -> dict:
             rows.append({"year": year, "id": mid, "name": name, "total": c.get("total"), "rank": c.get("rank", 0),
                          "tied": c.get("tied", False),
                          "leader": bool(by.leader and by.leader.id == mid),
-                         "deputy": bool(by.deputy and by.deputy.id == mid)})
+                         "deputy": bool(by.deputy and by.deputy.id == mid),
+                         "honours": [{"award": x.honour.award, "campaign": x.honour.campaign,
+                                      "proposed": x.honour.proposed, "person": x.person.name if x.person else None}
+                                     for x in received[year].get(mid, ())]})
         members.append({"key": t.key, "name": t.name, "former_names": list(t.former_names),
                         "merged_from": list(t.merged_from), "years": rows})
     latest = built[-1].bloc_year.name if built else bloc
     return {"version": 1, "bloc": bloc, "name": latest, "years": years, "members": members}
+
+
+def _honour(by, h) -> dict:
+    d = h.decision
+    return {
+        "award": h.award, "level": h.level, "campaign": h.campaign, "proposed": h.proposed,
+        "proposed_by": h.proposed_by,
+        "decision": {"number": d.number, "date": d.date.isoformat() if d.date else None, "issuer": d.issuer}
+        if d else None,
+        "collectives": [_named(by, u) for u in h.unit_ids],
+        "individuals": [{"name": p.name, "title": p.title, "unit": _named(by, p.unit.id) if p.unit else None}
+                        for p in h.people],
+        "count": {"collectives": h.collective_count, "individuals": h.individual_count},
+        "total": {"collectives": h.collectives_total, "individuals": h.individuals_total},
+    }
+
+
+HONOURS_TITLE = "Khen thưởng các đơn vị đã nhận trong năm"
+
+
+def honour_table(doc: dict) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """(headers, rows): per year, each member's awards (to the unit, or to its people by name), then the
+    recipients a source counted without naming them; None when no year records honours."""
+    from thidua.documents.honours import counts_text
+
+    rows = []
+    for y in doc["years"]:
+        names = {m["id"]: m["name"] for m in y["members"]}
+        # member → award → (the unit itself awarded, the names of its people awarded)
+        per_member: dict[str, dict[tuple[str, bool], tuple[list[bool], list[str]]]] = {}
+        unnamed = []
+        for h in y["honours"]:
+            award = (h["award"], h["proposed"])
+            for u in h["collectives"]:
+                per_member.setdefault(u["id"], {}).setdefault(award, ([], []))[0].append(True)
+            for p in h["individuals"]:
+                if p["unit"] is not None:
+                    per_member.setdefault(p["unit"]["id"], {}).setdefault(award, ([], []))[1].append(p["name"])
+            hidden = counts_text(h["total"]["collectives"] - len(h["collectives"]),
+                                 h["total"]["individuals"] - len(h["individuals"]))
+            if hidden:
+                unnamed.append(f"{h['award']}{' (đề nghị)' if h['proposed'] else ''}: {hidden}")
+        order = [m["id"] for m in y["members"]]
+        for mid in sorted(per_member, key=lambda i: order.index(i) if i in order else len(order)):
+            items = []
+            for (award, proposed), (unit, people) in per_member[mid].items():
+                who = ((["đề nghị"] if proposed else []) + (["tập thể"] if unit else [])
+                       + ([f"cá nhân: {', '.join(people)}"] if people else []))
+                items.append(f"{award} ({'; '.join(who)})")
+            rows.append((str(y["year"]), names.get(mid, mid), "; ".join(items)))
+        if unnamed:
+            rows.append((str(y["year"]), "(không ghi tên)", "; ".join(unnamed)))
+    if not rows:
+        return None
+    return ("Năm", "Đơn vị", "Khen thưởng đã nhận"), rows
 
 
 def _awards_text(items: list[dict]) -> str:
@@ -171,6 +248,8 @@ def history_text(doc: dict) -> str:
 
     title, yh, yr, mh, mr, notes = history_tables(doc)
     parts = [title, "", table(yh, yr, (True,)), "", table(mh, mr, (False, *([True] * (len(mh) - 1)))), ""]
+    if (honours := honour_table(doc)) is not None:
+        parts.extend([HONOURS_TITLE, "", table(*honours, (True,)), ""])
     parts.extend(notes)
     return "\n".join(parts) + "\n"
 
@@ -181,10 +260,13 @@ def print_history(doc: dict) -> None:
 
     title, yh, yr, mh, mr, notes = history_tables(doc)
     console = Console(highlight=False)
-    for headers, rows, heading in ((yh, yr, title), (mh, mr, "Tổng điểm và hạng theo năm")):
+    tables = [(yh, yr, title), (mh, mr, "Tổng điểm và hạng theo năm")]
+    if (honours := honour_table(doc)) is not None:
+        tables.append((*honours, HONOURS_TITLE))
+    for headers, rows, heading in tables:
         t = Table(title=heading, title_style="bold")
         for i, h in enumerate(headers):
-            t.add_column(h, justify="right" if (headers is mh and i) or (headers is yh and i == 0) else "left",
+            t.add_column(h, justify="right" if (headers is mh and i) or (headers is not mh and i == 0) else "left",
                          overflow="fold")
         for row in rows:
             t.add_row(*row)

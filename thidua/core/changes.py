@@ -136,6 +136,29 @@ class AwardChange:
 
 
 @dataclass(frozen=True, slots=True)
+class HonourChange:
+    """An award received during the year (``honours:``): a recipient added or removed, or how many changed.
+
+    Attributes:
+      change: ``added``, ``removed``, or ``modified`` (a number).
+      award, campaign, proposed: which award (campaign empty: thường xuyên; proposed: only proposed).
+      kind: ``collective`` (``member`` is the unit awarded), ``individual`` (``person`` is the name,
+        ``member`` their unit), or ``collectives``/``individuals``: how many (lượt, named and counted
+        together), ``old`` → ``new`` (None: the award is not recorded on that side).
+    """
+
+    change: str
+    award: str
+    campaign: str
+    proposed: bool
+    kind: str
+    member: Named | None = None
+    person: str = ""
+    old: int | None = None
+    new: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HandoverChange:
     """The proposed leader (Trưởng khối) or deputy for next year, before → after, with the reasons."""
 
@@ -170,6 +193,7 @@ class BlocYearChange:
     discipline: tuple[DisciplineChange, ...] = ()
     totals: tuple[TotalChange, ...] = ()
     awards: tuple[AwardChange, ...] = ()
+    honours: tuple[HonourChange, ...] = ()
     handover: tuple[HandoverChange, ...] = ()
     other: tuple[str, ...] = ()
 
@@ -177,7 +201,7 @@ class BlocYearChange:
     def empty(self) -> bool:
         return self.status == MODIFIED and not any(
             (self.members, self.roles, self.criteria, self.scores, self.votes, self.discipline,
-             self.totals, self.awards, self.handover, self.other, self.name != self.old_name))
+             self.totals, self.awards, self.honours, self.handover, self.other, self.name != self.old_name))
 
 
 @dataclass(frozen=True, slots=True)

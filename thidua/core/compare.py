@@ -26,6 +26,7 @@ from thidua.core.changes import (
     CriterionChange,
     DisciplineChange,
     HandoverChange,
+    HonourChange,
     MemberChange,
     Named,
     RoleChange,
@@ -36,6 +37,7 @@ from thidua.core.changes import (
     VoteChange,
 )
 from thidua.core.handover import Handover
+from thidua.core.honours import compare_honours
 from thidua.core.lineage import successors
 from thidua.core.results import BlocResult
 from thidua.core.scoring import Ranked
@@ -308,10 +310,13 @@ BLOC_YEAR_KEYS = {"rotation": "rotation", "events": "events", "criteria_ref": "c
                   "awards": "awards", "number": "number", "note": "note"}
 
 
-def _other(old: BlocYear | None, new: BlocYear | None, members: tuple[MemberChange, ...]) -> tuple[str, ...]:
+def _other(old: BlocYear | None, new: BlocYear | None, members: tuple[MemberChange, ...],
+           honours: tuple[HonourChange, ...] = ()) -> tuple[str, ...]:
     if old is None or new is None:
         return ()
     keys = list(changed_keys(old, new, BLOC_YEAR_KEYS))
+    if not honours and plain(old.honours) != plain(new.honours):
+        keys.append("honours")  # a decision, a level or a note: nothing the recipients say
     if (old.decided.note if old.decided else "") != (new.decided.note if new.decided else ""):
         keys.append("decided.note")
 
@@ -356,6 +361,7 @@ def compare(old: Side | None, new: Side | None) -> BlocYearChange:
         discipline=_discipline(a, b, named),
         totals=_totals(old and old.result, new and new.result, named, successors(a, b)) if results else (),
         awards=_awards(old, new, named, results),
+        honours=(honours := compare_honours(a, b, named)),
         handover=_handover(old.handover, new.handover, named) if results and old and new else (),
-        other=_other(a, b, members),
+        other=_other(a, b, members, honours),
     )

@@ -7,11 +7,14 @@ what the rules propose for it to vote on), the handover, the closing time, two s
 
 from __future__ import annotations
 
+import dataclasses
+
 from thidua.core.numbers import share_text, vn_number
 from thidua.core.vnsort import sort_key
 from thidua.documents.bloc import document_header, number_line
 from thidua.documents.dates import date_text
 from thidua.documents.facts import BlocFacts
+from thidua.documents.honours import honours_section
 from thidua.documents.phrases import DOTS, clock, percent, person
 from thidua.documents.records import Minutes, Section, Signature, VoteRow, VoteTable
 from thidua.documents.words import in_words, names_in
@@ -25,11 +28,11 @@ def minutes(facts: BlocFacts) -> Minutes:
     place = review.place if review and review.place else DOTS
     opening = (f"Vào lúc {clock(review.start if review else '')}, {date_text(facts.date)}, tại {place}, "
                f"{by.name} tổ chức Hội nghị tổng kết công tác thi đua, bình xét khen thưởng năm {by.year}.")
-    parts = [_attendance(facts), _content(facts), _votes(facts), _decisions(facts)]
+    honours = honours_section(facts)
+    parts = [_attendance(facts), _content(facts), *([honours] if honours else []), _votes(facts), _decisions(facts)]
     if facts.handover is not None:
         parts.append(_handover(facts))
-    sections = tuple(Section(s.key, f"{ROMAN[i]}. {s.heading}", s.paragraphs, s.items, s.votes, s.after)
-                     for i, s in enumerate(parts))
+    sections = tuple(dataclasses.replace(s, heading=f"{ROMAN[i]}. {s.heading}") for i, s in enumerate(parts))
     end = f"Hội nghị kết thúc vào lúc {clock(review.end if review else '')} cùng ngày."
     if facts.draft:
         closing = (end, f"Dự thảo biên bản lập từ số liệu của {w.Bloc}, để Hội nghị xem xét, sửa đổi và "

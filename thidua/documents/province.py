@@ -12,6 +12,7 @@ from thidua.core.results import YearResult
 from thidua.documents.common import header, member_name, province_label, score_rows
 from thidua.documents.dates import place_date_line, short_date
 from thidua.documents.facts import gather
+from thidua.documents.honours import BLOC_HEADING, honour_summary, summary_lines
 from thidua.documents.minutes import awarded
 from thidua.documents.records import BlocSummary, ProvinceSummary, RankRow, Signature
 from thidua.documents.words import group_word
@@ -55,6 +56,8 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
                        for r in score_rows(b)),
             handover=_handover_line(facts),
             places=b.scoring.places,
+            honours_heading=BLOC_HEADING if by.honours else "",
+            honours=summary_lines(facts),
         ))
     proposals = tuple(
         f"{i}. {p.award_name}: {names.get((p.bloc, p.member), p.member)} ({bloc_names.get(p.bloc, p.bloc)}) — "
@@ -88,6 +91,7 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
                             signer.name if signer else ""),
         recipients=(*(docs.recipients or (council,)), "Lưu: VT"),
         notes=notes,
+        honours=honour_summary(year.year, tuple(b.bloc_year for b in year.blocs)),
     )
 
 

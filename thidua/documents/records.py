@@ -159,15 +159,57 @@ class VoteTable:
 
 
 @dataclass(frozen=True, slots=True)
+class HonourRow:
+    """One award of one campaign in the kết quả khen thưởng: how many collectives and individuals, and who.
+
+    Attributes:
+      no: row number in its campaign; award_name: the award (``Bằng khen của Chủ tịch UBND tỉnh``).
+      label: the award as the row says it; a proposal says so (``… (UBND tỉnh đã trình, chưa có quyết định)``).
+      proposed: only proposed to a higher level, not decided yet.
+      collectives, individuals: how many (lượt), named and counted together.
+      decisions: one line per decision (``Quyết định số 1234/QĐ-UBND ngày 10/6/2021 của Chủ tịch UBND tỉnh``).
+      names: the recipients named: a line of collectives (``Tập thể: …``), a line of individuals (``Cá nhân: …``).
+      unnamed: how many are not named (``Không ghi tên: 06 tập thể, 16 cá nhân.``); empty when all are.
+      details: decisions, names and unnamed, in that order (the lines of the table's last cell).
+    """
+
+    no: int
+    award_name: str
+    label: str
+    proposed: bool
+    collectives: int
+    individuals: int
+    decisions: tuple[str, ...]
+    names: tuple[str, ...]
+    unnamed: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HonourGroup:
+    """The awards of one campaign (phong trào thi đua chuyên đề), or of khen thưởng thường xuyên.
+
+    Attributes:
+      campaign: the campaign's name (empty: thường xuyên); heading: ``1. Phong trào thi đua …:``.
+      rows: its awards: those received, then those proposed, each the highest level first.
+    """
+
+    campaign: str
+    heading: str
+    rows: tuple[HonourRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A numbered part of the minutes.
 
     Attributes:
-      key: what it is about: ``attendance``, ``content``, ``votes``, ``decisions``, ``handover``.
+      key: what it is about: ``attendance``, ``content``, ``honours``, ``votes``, ``decisions``, ``handover``.
       heading: ``I. THÀNH PHẦN`` …
       paragraphs: sentences before the list or tables.
       items: a numbered list (the units present).
       votes: vote tables.
+      honours: the awards received during the year, per campaign (section ``honours``).
       after: sentences after the list or tables.
     """
 
@@ -177,6 +219,7 @@ class Section:
     items: tuple[str, ...] = ()
     votes: tuple[VoteTable, ...] = ()
     after: tuple[str, ...] = ()
+    honours: tuple[HonourGroup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +363,8 @@ class BlocSummary:
       detail_heading, detail_line: the heading and first sentence of the bloc's own part.
       rows: its members, in rank order; handover: a sentence, or empty.
       places: decimals shown for its figures.
+      honours_heading: ``Khen thưởng trong năm:`` (empty when the bloc-year records no honours).
+      honours: the awards its members received during the year, one sentence per campaign.
     """
 
     no: int
@@ -339,6 +384,46 @@ class BlocSummary:
     rows: tuple[RankRow, ...]
     handover: str
     places: int
+    honours_heading: str = ""
+    honours: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HonourCount:
+    """One line of the province summary's kết quả khen thưởng: a bloc, or the total.
+
+    Attributes:
+      no: row number (None on the total line); name: the bloc's name, or ``Tổng cộng``.
+      collectives, individuals: awards received during the year (lượt: a unit awarded twice counts twice).
+      proposed_collectives, proposed_individuals: proposed to a higher level, not decided yet.
+      proposed_text: those proposals as words (``01 cá nhân``), empty when none.
+    """
+
+    no: int | None
+    name: str
+    collectives: int
+    individuals: int
+    proposed_collectives: int
+    proposed_individuals: int
+    proposed_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class HonourSummary:
+    """Kết quả khen thưởng của các khối: what the blocs' members received during the year, added up.
+
+    Attributes:
+      heading: ``KẾT QUẢ KHEN THƯỞNG TRONG NĂM CỦA CÁC KHỐI THI ĐUA`` (the province's words: khối, cụm or
+        both); intro: the totals as a sentence.
+      rows: one per bloc that records its awards; total: their sum.
+      notes: sentences under the table (the blocs that record none).
+    """
+
+    heading: str
+    intro: str
+    rows: tuple[HonourCount, ...]
+    total: HonourCount
+    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +443,7 @@ class ProvinceSummary:
       bloc_column, leader_column, deputy_column: the table's headings (``Khối thi đua``, ``Trưởng khối năm
       2025`` …, a cụm's words when every bloc is a cụm, both when the province has both);
       results_heading, details_heading: the headings over the table and over each bloc's ranking.
+      honours: the awards the blocs' members received during the year (None when no bloc records any).
     """
 
     header: Header
@@ -380,3 +466,4 @@ class ProvinceSummary:
     signature: Signature
     recipients: tuple[str, ...]
     notes: tuple[str, ...]
+    honours: HonourSummary | None = None

@@ -22,9 +22,10 @@ TEMPLATE_NAMES = (
     ("summary", "ProvinceSummary", "the province template `tong-hop-tinh.md.j2`"),
 )
 RECORDS = (records.Header, records.Signature, records.ScoreSheet, records.Column, records.ScoreRow,
-           records.Minutes, records.Section, records.VoteTable, records.VoteRow, records.Proposal,
-           records.ProposalGroup, records.ProposalEntry, records.ProvinceSummary, records.BlocSummary,
-           records.RankRow)
+           records.Minutes, records.Section, records.VoteTable, records.VoteRow, records.HonourGroup,
+           records.HonourRow, records.Proposal, records.ProposalGroup, records.ProposalEntry,
+           records.ProvinceSummary, records.BlocSummary, records.RankRow, records.HonourSummary,
+           records.HonourCount)
 _ATTRIBUTE = re.compile(r"^\s{2}([a-z_][a-z_0-9]*(?:(?:, | and )[a-z_][a-z_0-9]*)*): (.*)$")
 
 

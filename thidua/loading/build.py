@@ -191,6 +191,33 @@ def build_event(kind: str, value, src) -> m.Event | None:
     return m.Event(kind=kind, date=value, src=src)
 
 
+REGULAR = "thường xuyên"  # what a campaign may say for khen thưởng thường xuyên (the default)
+
+
+def build_honour(f: Fields) -> m.Honour:
+    decision_f = _obj(f.get("decision"))
+    decision = None
+    if decision_f is not None:
+        decision = m.HonourDecision(src=decision_f.src, number=decision_f.get("number", ""),
+                                    date=decision_f.get("date"), issuer=decision_f.get("issuer", ""),
+                                    date_src=decision_f.at("date") if decision_f.has("date") else None)
+    count = _obj(f.get("count"))
+    campaign = f.get("campaign", "")
+    return m.Honour(
+        award=f.get("award", ""), src=f.src, level=f.get("level", ""), decision=decision,
+        campaign="" if " ".join(campaign.split()).casefold() == REGULAR else campaign,
+        proposed_by=f.get("proposed_by", ""),
+        collectives=tuple(f.get("collectives", ())),
+        individuals=tuple(p for p in (build_person(x) for x in f.get("individuals", ()) if isinstance(x, Fields))
+                          if p is not None),
+        collective_count=count.get("collectives") if count else None,
+        individual_count=count.get("individuals") if count else None,
+        collective_count_src=count.at("collectives") if count and count.has("collectives") else None,
+        individual_count_src=count.at("individuals") if count and count.has("individuals") else None,
+        note=f.get("note", ""),
+    )
+
+
 def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = None,
                     complete: bool = True) -> m.BlocYear:
     """A bloc-year; its own ``rotation:`` and ``scoring:`` override the province's key by key."""
@@ -248,6 +275,7 @@ def build_bloc_year(f: Fields, table: m.Table | None, config: m.Config | None = 
                                       d.get("date"), d.get("until"))
                          for d in f.get("discipline", ()) if isinstance(d, Fields) and d.get("member")),
         decided=decided,
+        honours=tuple(build_honour(h) for h in f.get("honours", ()) if isinstance(h, Fields) and h.get("award")),
         departures=tuple(
             m.Departure(member=d.get("member"), reason=d.get("reason", "other"), src=d.src,
                         into=d.get("into"), date=d.get("date"), note=d.get("note", ""))

@@ -27,13 +27,22 @@ JSON (``thidua diff --json``), version 1::
                                         "old_tied", "new_tied", "old_band", "new_band"}],
                             "awards": [{"kind": "proposed" | "decided", "change": "added" | "removed",
                                         "award", "award_name", "member": named}],
+                            "honours": [{"change": "added" | "removed" | "modified", "award", "campaign",
+                                         "proposed", "kind": "collective" | "individual" | "collectives"
+                                         | "individuals", "member": named | null, "person", "old", "new"}],
                             "handover": [{"role": "chair" | "deputy", "old": named | null, "new": named | null,
                                           "old_reason", "new_reason"}],
                             "other": [key]} | null}],               # null: a side could not be read
    "unchanged_meaning": [path], "errors": <number of files with errors>}
 
 ``named`` is ``{"id", "name"}``; ``finding`` is ``{"file", "line", "col", "code", "name", "severity", "message",
-"hint"}``; numbers are numbers (rank 0: not ranked; null: absent or not scored).
+"hint"}``; numbers are numbers (rank 0: not ranked; null: absent or not scored). ``honours`` are the awards
+received during the year (``honours:``): a recipient added or removed (``collective``: ``member`` is the unit;
+``individual``: ``person`` and their unit), or how many (``collectives``, ``individuals``: named and counted
+together, ``old`` → ``new``, null when the award is not on that side); ``campaign`` "" is thường xuyên.
+
+The version changes when a key is removed or changes meaning; keys are added within a version (``honours``
+was added in version 1).
 """
 
 from __future__ import annotations
@@ -56,6 +65,7 @@ from thidua.core.handover import RULE_NAMES
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Diagnostic
 from thidua.render.diagnostics import TEXT_LABELS, as_dict
+from thidua.render.diff_honours import honour_facts, honour_lines
 from thidua.render.score_json import num
 
 KIND_LABELS = {"self": "tự chấm", "agreed": "thống nhất"}
@@ -212,6 +222,7 @@ def bloc_year_lines(c: BlocYearChange) -> list[str]:
     for (kind, name), items in grouped.items():
         head = "Đề nghị theo quy định" if kind == "proposed" else "Khối đã quyết định"
         out.append(f"{head} {name}: {', '.join(items)}")
+    out.extend(honour_lines(c.honours))
     for h in c.handover:
         role = "Trưởng khối" if h.role == "leader" else "Phó khối"
         out.append(f"Đề xuất {role} năm {c.year + 1}: {_who(h.old)} → {_who(h.new)}"
@@ -361,6 +372,8 @@ def textconv_text(one: OneFile) -> str:
             out.append(f"Khối quyết định Phó khối năm {by.year + 1}: {by.decided.next_deputy.id}")
         if by.decided.note:
             out.append(f"Ghi chú quyết định: {' '.join(by.decided.note.split())}")
+    out.extend(honour_facts(by, names))
     if by.note:
         out.append(f"Ghi chú: {' '.join(by.note.split())}")
     return "\n".join(out) + "\n"
+

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from thidua.documents.records import BlocDocuments, Minutes, Proposal, ScoreSheet
+from thidua.render.xlsx_honours import minutes_honours
 from thidua.render.xlsx_package import new_workbook, save, stable_zip, stamp_of
 from thidua.render.xlsx_sheet import (
     BODY,
@@ -167,6 +168,7 @@ def minutes_sheet(wb, d: Minutes) -> None:
                 s.fit(r, row.name, 2, 4)
                 s.row += 1
             s.skip(points=6)
+        minutes_honours(s, section)
         for p in section.after:
             s.para(p)
     s.skip()

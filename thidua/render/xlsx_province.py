@@ -7,6 +7,7 @@ when the workbook is built.
 from __future__ import annotations
 
 from thidua.documents.records import ProvinceSummary
+from thidua.render.xlsx_honours import bloc_honours, summary_honours
 from thidua.render.xlsx_package import new_workbook, save, stamp_of
 from thidua.render.xlsx_sheet import BODY, Sheet, estimate_lines, line_height, number_format
 
@@ -77,7 +78,9 @@ def ranking_sheet(wb, d: ProvinceSummary) -> None:
             s.row += 1
         if b.handover:
             s.para(b.handover, align="left")
+        bloc_honours(s, b)
         s.skip()
+    summary_honours(s, d)
 
 
 def province_workbook(d: ProvinceSummary) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from thidua.model import HONOUR_LEVELS
 from thidua.schema.types import (
     Bool,
     Choice,
@@ -229,6 +230,38 @@ DECIDED = Obj(title="Quyết định thực tế của khối", fields={
     "note": Field(Str(max_len=2000, multiline=True), doc="ghi chú"),
 })
 
+HONOUR_DECISION = Obj(title="Quyết định khen thưởng", fields={
+    "number": Field(Str(max_len=60), doc="số, ký hiệu quyết định", example="1234/QĐ-UBND"),
+    "date": Field(Date(), doc="ngày ký quyết định (trong năm thi đua; khen thưởng thường xuyên của năm có thể "
+                  "đến hết tháng 6 năm sau: W322)", example="2021-06-10"),
+    "issuer": Field(Str(max_len=200), doc="người (cơ quan) ký quyết định", example="Chủ tịch UBND tỉnh"),
+})
+
+HONOUR_COUNT = Obj(title="Số lượng theo báo cáo", fields={
+    "collectives": Field(Int(maximum=100000), doc="số tập thể được khen, kể cả các tập thể đã ghi tên", example=6),
+    "individuals": Field(Int(maximum=100000), doc="số cá nhân được khen, kể cả các cá nhân đã ghi tên", example=16),
+})
+
+HONOUR = Obj(title="Khen thưởng đã nhận", fields={
+    "award": Field(Str(max_len=200), True, "hình thức khen thưởng", "Bằng khen của Chủ tịch UBND tỉnh"),
+    "level": Field(Choice(HONOUR_LEVELS), doc="cấp khen thưởng: state (Nhà nước: Chủ tịch nước, Chính phủ, Thủ tướng "
+                   "Chính phủ), ministry (bộ, ban, ngành, đoàn thể trung ương), province (tỉnh), local (sở, ngành, "
+                   "huyện: Giấy khen)", example="province"),
+    "decision": Field(HONOUR_DECISION, doc="quyết định khen thưởng, khi đã biết"),
+    "campaign": Field(Str(max_len=400), doc="phong trào thi đua chuyên đề; bỏ trống hoặc ghi 'thường xuyên' là khen "
+                      "thưởng thường xuyên (tổng kết năm)", example="Phong trào thi đua chào mừng bầu cử đại biểu "
+                      "Quốc hội khóa XV"),
+    "proposed_by": Field(Str(max_len=200), doc="khi mới là đề nghị lên cấp trên, chưa có quyết định: cấp đã trình",
+                         example="UBND tỉnh"),
+    "collectives": Field(List(Id(), max_items=200), doc="các tập thể được khen (mã đơn vị thành viên)",
+                         example=["vpty", "btcty"]),
+    "individuals": Field(List(PERSON, max_items=1000), doc="các cá nhân được khen: họ tên, đơn vị công tác "
+                         "(unit, bắt buộc: E324), chức vụ"),
+    "count": Field(HONOUR_COUNT, doc="số lượng khi nguồn chỉ nêu con số (không nêu đủ tên): báo cáo in số này, "
+                   "các tên đã ghi tính trong đó (E325 khi số nhỏ hơn số tên)"),
+    "note": Field(Str(max_len=1000, multiline=True), doc="ghi chú"),
+})
+
 BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "bloc": Field(Id(), True, "mã khối, trùng tên thư mục", "mttq"),
     "year": Field(Int(minimum=1945, maximum=2200), True, "năm thi đua, trùng tên tệp", 2024),
@@ -258,6 +291,8 @@ BLOC_YEAR = Obj(title="Tệp khối-năm của thidua", fields={
     "votes": Field(VOTES, doc="kết quả bỏ phiếu bình xét"),
     "discipline": Field(List(DISCIPLINE), doc="đơn vị bị kỷ luật trong năm"),
     "decided": Field(DECIDED, doc="quyết định thực tế của khối (để đối chiếu với đề xuất)"),
+    "honours": Field(List(HONOUR, max_items=500), doc="khen thưởng các tập thể, cá nhân trong khối đã nhận trong năm "
+                     "(theo quyết định của cấp trên; khác decided: là đề nghị của khối)"),
     "departures": Field(List(DEPARTURE), doc="đơn vị năm trước không còn trong khối, và lý do"),
     "scoring": Field(SCORING, doc="ghi đè quy tắc tính điểm của tỉnh cho khối này"),
     "awards": Field(List(AWARD, max_items=30), doc="ghi đè quy định khen thưởng của tỉnh cho khối này"),
