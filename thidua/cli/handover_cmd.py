@@ -10,7 +10,6 @@ import typer
 
 from thidua.cli.common import JsonOption, RootOption, handles_errors, resolve_root
 from thidua.cli.output import json_text
-from thidua.documents.words import in_words, names_in, words_for
 
 
 def _name(by, member_id):
@@ -45,6 +44,8 @@ def handover_dict(run) -> dict:
 
 def _reasons(n, w, keep) -> str:
     """One member's reasons for both roles, said once when they are the same."""
+    from thidua.documents.words import in_words
+
     if n.same_reason:
         return f"{in_words(w, n.leader_reason, keep)} (không làm {w.leader}, {w.deputy})"
     parts = [f"{w.leader}: {in_words(w, n.leader_reason, keep)}" if n.leader_reason else "",
@@ -53,6 +54,8 @@ def _reasons(n, w, keep) -> str:
 
 
 def handover_text(run) -> str:
+    from thidua.documents.words import in_words, names_in, words_for
+
     h, by = run.handover, run.current
     w, keep = words_for(by.kind), names_in(by)  # a cụm's officers are its Cụm trưởng and Cụm phó; the core's reasons say khối
     out = [f"{by.name} ({by.bloc}): bàn giao năm {h.year} → {h.next_year}",

@@ -18,7 +18,6 @@ is written with \\u escapes instead (``ensure_ascii``).
 from __future__ import annotations
 
 import codecs
-import json
 import os
 import sys
 import unicodedata
@@ -90,4 +89,6 @@ def make_streams_safe() -> None:
 
 def json_text(doc) -> str:
     """``doc`` as indented JSON for stdout: Vietnamese as written, or \\u escapes where stdout cannot write it."""
+    import json
+
     return json.dumps(doc, ensure_ascii=not is_unicode(sys.stdout), indent=2) + "\n"
