@@ -12,6 +12,7 @@ from thidua.render.xlsx_sheet import BODY, Sheet, estimate_lines, line_height, n
 
 SUMMARY_WIDTHS = (5, 34, 8, 26, 10, 34, 20, 20)
 RANKING_WIDTHS = (9, 30, 20, 11, 12, 20, 24)
+SHRINK = 0.3  # a table at most this much over one page prints on one page, a little smaller
 
 
 def summary_sheet(wb, d: ProvinceSummary) -> None:
@@ -50,6 +51,7 @@ def summary_sheet(wb, d: ProvinceSummary) -> None:
         s.para(note, italic=True, align="left")
     s.skip()
     s.signature(d.signature, d.recipients)
+    s.finish(shrink=SHRINK)
 
 
 def ranking_sheet(wb, d: ProvinceSummary) -> None:
@@ -58,9 +60,10 @@ def ranking_sheet(wb, d: ProvinceSummary) -> None:
     s.title(f"XẾP HẠNG CÁC ĐƠN VỊ TRONG TỪNG KHỐI NĂM {d.year}")
     for b in d.blocs:
         fmt = number_format(b.places)
-        s.para(b.detail_heading, bold=True, align="left")
+        heading = s.para(b.detail_heading, bold=True, align="left")
         if b.detail_line:
             s.para(b.detail_line, align="left")
+        s.keep(heading, s.row + min(len(b.rows), 2))  # the heading with its table's head and first rows
         s.table_head([("Xếp hạng", 1, 1), ("Đơn vị", 2, 3), ("Tổng điểm", 4, 4), ("Xếp loại", 5, 5),
                       ("Đề nghị", 6, 7)])
         for row in b.rows:
@@ -77,6 +80,7 @@ def ranking_sheet(wb, d: ProvinceSummary) -> None:
         if b.handover:
             s.para(b.handover, align="left")
         s.skip()
+    s.finish()
 
 
 def province_workbook(d: ProvinceSummary) -> bytes:
