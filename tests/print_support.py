@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
-from thidua.render.xlsx_metrics import UNITS, Page, paginate, room, text_width, wrapped_lines
+from thidua.render.xlsx_metrics import PROGRAMS, Page, paginate, room, text_width, wrapped_lines
 from thidua.render.xlsx_sheet import DEFAULT_ROW, line_height
 
 
@@ -70,14 +70,14 @@ def title_rows(ws) -> tuple[int, int] | None:
 
 
 def page_of_rows(ws) -> list[dict[int, int]]:
-    """For Excel and for LibreOffice: row → the page (1, 2 …) it prints on."""
+    """For each of Excel's and LibreOffice's paginations (PROGRAMS): row → the page (1, 2 …) it prints on."""
     hs = heights(ws)
     if not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale:
-        return [dict.fromkeys(range(1, len(hs) + 1), 1) for _ in UNITS]  # our own scale: one page
+        return [dict.fromkeys(range(1, len(hs) + 1), 1) for _ in PROGRAMS]  # our own scale: one page
     forced = [b.id + 1 for b in ws.row_breaks.brk]
     out = []
-    for unit in UNITS:
-        starts = paginate(hs, page(ws).height(unit), title_rows(ws), forced)
+    for capacity in page(ws).capacities():
+        starts = paginate(hs, capacity, title_rows(ws), forced)
         where, n = {}, 0
         for r in range(1, len(hs) + 1):
             if n < len(starts) and r == starts[n]:

@@ -81,8 +81,12 @@ def test_a_kept_block_that_would_be_split_starts_a_page():
     rows = [20.0] * 40
     assert page_starts(rows, PORTRAIT, [(30, 33)]) == []  # rows 30-33 fit on the first page
     assert page_starts(rows, PORTRAIT, [(35, 38)]) == [35]  # 36 rows fit (Excel): 35-38 would be cut
-    assert page_starts(rows, PORTRAIT, [(2, 40)]) == []  # taller than a page: left to break
+    assert page_starts([20.0] * 45, PORTRAIT, [(2, 42)]) == []  # taller than any page (820 pt): left to break
     assert page_starts(rows, PORTRAIT, [(36, 37)]) == [36]  # LibreOffice holds more rows, Excel not
+    # Excel and LibreOffice at the written heights start page 2 at rows 37 and 39; LibreOffice drawing rows
+    # 3 % shorter holds row 39 on page 1 and would cut 39-41 there.
+    assert [round(c, 1) for c in PORTRAIT.capacities()] == [728.5, 721.3, 766.9, 790.6]
+    assert page_starts(rows, PORTRAIT, [(39, 41)]) == [39]
 
 
 def test_print_titles_only_over_a_table_that_runs_on():

@@ -110,6 +110,11 @@ def wrapped_lines(text: str, chars: float, size: float, bold: bool = False) -> i
 
 A4 = (595.28, 841.89)  # points, portrait
 UNITS = (EXCEL_UNIT, LIBRE_UNIT)
+# How tall a row prints against the height written, per program (column unit, factor): Excel draws a
+# row a whole number of pixels high (up to 1 % taller over a sheet); LibreOffice draws rows up to 3 %
+# shorter than written (measured on its PDF export), so its pages hold more than the written heights
+# say. A block kept on one page is checked against each.
+PROGRAMS = ((EXCEL_UNIT, 1.0), (EXCEL_UNIT, 1.01), (LIBRE_UNIT, 1.0), (LIBRE_UNIT, 0.97))
 ROW_ROUNDING = 0.375  # points: half of Excel's 0.75 pt pixel, the most a row gains when drawn
 
 
@@ -131,9 +136,14 @@ class Page:
         room_w = paper_w - self.left - self.right
         return 1.0 if need <= room_w else math.floor(100 * room_w / need) / 100
 
-    def height(self, unit: float) -> float:
-        """Points of rows one page holds, at the program's scale."""
-        return self.room_h / self.scale(unit)
+    def height(self, unit: float, factor: float = 1.0) -> float:
+        """Points of written row height one page holds, at the program's scale (``factor``: how tall
+        a row prints against its written height)."""
+        return self.room_h / self.scale(unit) / factor
+
+    def capacities(self) -> list[float]:
+        """What one page holds in each of :data:`PROGRAMS`."""
+        return [self.height(unit, factor) for unit, factor in PROGRAMS]
 
     @property
     def room_h(self) -> float:
@@ -169,15 +179,15 @@ def paginate(heights: Sequence[float], capacity: float, titles: tuple[int, int] 
 def page_starts(heights: Sequence[float], page: Page, keeps: Iterable[tuple[int, int]] = (),
                 titles: tuple[int, int] | None = None) -> list[int]:
     """Rows that must begin a page so that no ``keeps`` block (first, last row) is split, in Excel's
-    pagination and in LibreOffice's. A block taller than a page is left to break where it must."""
+    pagination and in LibreOffice's (:data:`PROGRAMS`). A block taller than a page is left to break
+    where it must."""
     keeps = sorted(keeps)
     title_h = sum(heights[titles[0] - 1:titles[1]]) if titles else 0.0
     forced: set[int] = set()
     changed = True
     while changed:
         changed = False
-        for unit in UNITS:
-            capacity = page.height(unit)
+        for capacity in page.capacities():
             starts = paginate(heights, capacity, titles, forced)
             for a, b in keeps:
                 split = any(a < s <= b for s in starts)

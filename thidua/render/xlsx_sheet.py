@@ -348,7 +348,7 @@ class Sheet:
         from openpyxl.worksheet.pagebreak import Break
 
         heights, page = self.heights(), self.page()
-        capacity = min(page.height(u) for u in UNITS)
+        capacity = min(page.height(unit) for unit in UNITS)
         if capacity < sum(heights) <= capacity * (1 + shrink):
             # A scale of our own: LibreOffice, told to fit one page tall, drops the last rows it
             # misjudges instead of printing them.
@@ -358,8 +358,8 @@ class Sheet:
         titles = self._titles
         starts = page_starts(heights, page, self._keeps, titles)
         if titles and self._titles_over is not None and any(
-                titles[1] < s <= self._titles_over for u in UNITS
-                for s in paginate(heights, page.height(u), titles, starts)):
+                titles[1] < s <= self._titles_over for capacity in page.capacities()
+                for s in paginate(heights, capacity, titles, starts)):
             self.ws.print_title_rows = f"{titles[0]}:{titles[1]}"
         for r in starts:
             self.ws.row_breaks.append(Break(id=r - 1))
