@@ -179,23 +179,41 @@ def paginate(heights: Sequence[float], capacity: float, titles: tuple[int, int] 
 def page_starts(heights: Sequence[float], page: Page, keeps: Iterable[tuple[int, int]] = (),
                 titles: tuple[int, int] | None = None) -> list[int]:
     """Rows that must begin a page so that no ``keeps`` block (first, last row) is split, in Excel's
-    pagination and in LibreOffice's (:data:`PROGRAMS`). A block taller than a page is left to break
-    where it must."""
-    keeps = sorted(keeps)
+    pagination and in LibreOffice's (:data:`PROGRAMS`), followed together row by row. A block that
+    fits on no page of a program that would split it is left to break where it must."""
+    ends: dict[int, int] = {}
+    for a, b in keeps:
+        if b > a:
+            ends[a] = max(b, ends.get(a, a))
     title_h = sum(heights[titles[0] - 1:titles[1]]) if titles else 0.0
-    forced: set[int] = set()
-    changed = True
-    while changed:
-        changed = False
-        for capacity in page.capacities():
-            starts = paginate(heights, capacity, titles, forced)
-            for a, b in keeps:
-                split = any(a < s <= b for s in starts)
-                top = title_h if titles and a > titles[1] else 0.0
-                if split and a not in forced and top + sum(heights[a - 1:b]) <= capacity:
-                    forced.add(a)  # one at a time: a break moves every page after it
-                    changed = True
-                    break
-            if changed:
-                break
-    return sorted(forced)
+    caps = page.capacities()
+    used = [0.0] * len(caps)
+    forced: list[int] = []
+    for r, h in enumerate(heights, start=1):
+        top = title_h if titles and r > titles[1] else 0.0
+        b = ends.get(r)
+        if r > 1 and b is not None:
+            block = heights[r - 1:b]
+            size = sum(block)
+            if any(_splits(block, u, cap, top) and top + size <= cap for u, cap in zip(used, caps, strict=True)):
+                forced.append(r)
+                used = [top] * len(caps)
+        for i, cap in enumerate(caps):
+            if used[i] + h > cap and used[i] > top:
+                used[i] = top + h
+            else:
+                used[i] += h
+    return forced
+
+
+def _splits(block: Sequence[float], used: float, capacity: float, top: float) -> bool:
+    """Whether a program with ``used`` points on its page breaks a page inside ``block`` (a break
+    before its first row does not split it)."""
+    for k, h in enumerate(block):
+        if used + h > capacity and used > top:
+            if k:
+                return True
+            used = top + h
+        else:
+            used += h
+    return False
