@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from print_support import clipped, heights, page, page_of_rows, row_of
 from report_support import data_root, report
 
@@ -87,6 +89,30 @@ def test_a_kept_block_that_would_be_split_starts_a_page():
     # 3 % shorter holds row 39 on page 1 and would cut 39-41 there.
     assert [round(c, 1) for c in PORTRAIT.capacities()] == [728.5, 721.3, 766.9, 790.6]
     assert page_starts(rows, PORTRAIT, [(39, 41)]) == [39]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([10.0, 15.0, 21.2, 38.4, 120.0]), min_size=1, max_size=300),
+       st.lists(st.tuples(st.integers(1, 300), st.integers(1, 12)), max_size=40),
+       st.booleans())
+def test_no_kept_block_is_split_in_any_program(rows, blocks, titled):
+    keeps = [(a, min(a + n, len(rows))) for a, n in blocks if a < len(rows)]
+    titles = (1, 2) if titled and len(rows) > 2 else None
+    starts = page_starts(rows, PORTRAIT, keeps, titles)
+    for capacity in PORTRAIT.capacities():
+        pages = paginate(rows, capacity, titles, starts)
+        top = sum(rows[:2]) if titles else 0.0
+        for a, b in keeps:
+            alone = not any((c, d) != (a, b) and c <= b and a <= d for c, d in keeps)
+            if alone and top + sum(rows[a - 1:b]) <= capacity:  # a block by itself that fits on a page
+                assert not [p for p in pages if a < p <= b], (a, b, capacity)
+
+
+def test_overlapping_blocks_are_kept_as_one():
+    rows = [20.0] * 40
+    # 33-36 would not be cut (page 2 starts at 37 in Excel), but 35-38 would: both go to the next page
+    assert page_starts(rows, PORTRAIT, [(33, 36), (35, 38)]) == [33]
+    assert page_starts(rows, PORTRAIT, [(2, 30), (20, 38)]) == [20]  # together taller than a page
 
 
 def test_print_titles_only_over_a_table_that_runs_on():

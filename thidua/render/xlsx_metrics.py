@@ -181,12 +181,11 @@ def page_starts(heights: Sequence[float], page: Page, keeps: Iterable[tuple[int,
     """Rows that must begin a page so that no ``keeps`` block (first, last row) is split, in Excel's
     pagination and in LibreOffice's (:data:`PROGRAMS`), followed together row by row. A block that
     fits on no page of a program that would split it is left to break where it must."""
-    ends: dict[int, int] = {}
-    for a, b in keeps:
-        if b > a:
-            ends[a] = max(b, ends.get(a, a))
     title_h = sum(heights[titles[0] - 1:titles[1]]) if titles else 0.0
     caps = page.capacities()
+    ends: dict[int, int] = {}
+    for a, b in _joined(sorted((a, b) for a, b in keeps if b > a), heights, title_h, min(caps)):
+        ends[a] = max(b, ends.get(a, a))
     used = [0.0] * len(caps)
     forced: list[int] = []
     for r, h in enumerate(heights, start=1):
@@ -204,6 +203,19 @@ def page_starts(heights: Sequence[float], page: Page, keeps: Iterable[tuple[int,
             else:
                 used[i] += h
     return forced
+
+
+def _joined(keeps: list[tuple[int, int]], heights: Sequence[float], top: float,
+            capacity: float) -> list[tuple[int, int]]:
+    """Overlapping blocks as one, where together they fit on a page: a break before the second must
+    not cut the first."""
+    out: list[tuple[int, int]] = []
+    for a, b in keeps:
+        if out and a <= out[-1][1] and top + sum(heights[out[-1][0] - 1:max(b, out[-1][1])]) <= capacity:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _splits(block: Sequence[float], used: float, capacity: float, top: float) -> bool:
