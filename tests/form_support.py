@@ -98,10 +98,12 @@ BLOC_2023 = textwrap.dedent("""\
 
 YEAR_FILE = "blocs/kt/2024.yaml"
 
-# Where things are on a self-score sheet (rows follow the table: 1, 1.1, 1.2, 2).
-SELF = {"1": "D7", "1.1": "D8", "1.2": "D9", "2": "D10", "bonus1": "D14", "bonus1_reason": "B14",
-        "bonus2": "D15", "bonus2_reason": "B15", "ded1": "D19", "ded1_reason": "B19", "ded2": "D20",
-        "ded2_reason": "B20", "total": "D23"}
+# Where things are on a self-score sheet (form version 3: the decree's header above the title; rows follow
+# the table: 1, 1.1, 1.2, 2; points in column E, reasons in B, merged over C).
+SELF = {"1": "E10", "1.1": "E11", "1.2": "E12", "2": "E13", "bonus1": "E17", "bonus1_reason": "B17",
+        "bonus2": "E18", "bonus2_reason": "B18", "ded1": "E22", "ded1_reason": "B22", "ded2": "E23",
+        "ded2_reason": "B23", "total": "E26"}
+SELF_CODES = {"1": "A10", "1.1": "A11", "1.2": "A12", "2": "A13"}  # the criterion ids in column A
 SHEETS = {"alpha": "Sở Alpha", "beta": "Beta", "gamma": "Đài Gamma", "delta": "Đoàn Delta"}
 
 

@@ -48,7 +48,7 @@ def test_any_cell_value_is_a_finding_at_its_cell(setup, tmp_path, value, message
     root, form = setup
     filled = fill(form, tmp_path / "v.xlsx", {SHEETS["alpha"]: {SELF["2"]: value}})
     err = refused(root, filled)
-    assert f"v.xlsx!Sở Alpha!D10: lỗi {message}" in err
+    assert f"v.xlsx!Sở Alpha!E13: lỗi {message}" in err
 
 
 def test_a_cached_excel_error_under_a_formula_is_a_cell_finding(setup, tmp_path):
@@ -59,12 +59,12 @@ def test_a_cached_excel_error_under_a_formula_is_a_cell_finding(setup, tmp_path)
     name = next(n for n, d in files.items() if n.startswith("xl/worksheets/") and b"1/0" in d)
     files[name] = files[name].replace(b"<f>1/0</f><v></v>", b"<f>1/0</f><v>#DIV/0!</v>").replace(
         b"<f>1/0</f>", b"<f>1/0</f><v>#DIV/0!</v>", 1) if b"<v>#DIV/0!</v>" not in files[name] else files[name]
-    files[name] = files[name].replace(b'<c r="D10"', b'<c t="e" r="D10"', 1)
+    files[name] = files[name].replace(b'<c r="E13"', b'<c t="e" r="E13"', 1)
     with zipfile.ZipFile(filled, "w") as z:
         for n, d in files.items():
             z.writestr(n, d)
     err = refused(root, filled)
-    assert "e.xlsx!Sở Alpha!D10: lỗi E805: ô báo lỗi Excel #DIV/0!" in err
+    assert "e.xlsx!Sở Alpha!E13: lỗi E805: ô báo lỗi Excel #DIV/0!" in err
 
 
 def test_an_ods_from_libreoffice_is_refused_with_how_to_save_as_xlsx(setup, tmp_path):

@@ -51,7 +51,7 @@ def test_a_value_changed_in_the_file_and_differently_in_the_form_is_a_conflict(s
     edit_file(root, '"1.1": 9, "1.2": 8, "2": 9.5', '"1.1": 9, "1.2": 6, "2": 9.5')  # alpha 1.2: 8 → 6 by hand
     filled = fill(form, tmp_path / "a.xlsx", {SHEETS["alpha"]: {SELF["1.2"]: 7}})
     err = refused(root, filled)
-    assert (f"{filled}!Sở Alpha!D9: lỗi E822: xung đột: lúc xuất biểu mẫu là 8, tệp khối-năm nay là 6, "
+    assert (f"{filled}!Sở Alpha!E12: lỗi E822: xung đột: lúc xuất biểu mẫu là 8, tệp khối-năm nay là 6, "
             "biểu mẫu ghi 7; không biết giữ số nào") in err
 
 
@@ -190,14 +190,14 @@ def _retarget(member: str, field: str | None = None, key: str | None = None, max
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (_retarget("zeta"), "Sở Alpha!A3: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: trang này không "
+    (_retarget("zeta"), "Sở Alpha!A7: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: trang này không "
                         "phải của đơn vị 'zeta'"),
     (_retarget("beta"), "lỗi E803: trang ẩn _thidua không hợp lệ (hai ô cùng điền một chỗ (beta score 1.1))"),
     (_retarget("alpha", key="1.2"), "lỗi E803: trang ẩn _thidua không hợp lệ (hai ô cùng điền một chỗ"),
     (_retarget("alpha", key="2"), "lỗi E803: trang ẩn _thidua không hợp lệ (hai ô cùng điền một chỗ"),
-    (_retarget("alpha", field="bonus", key="9"), "Sở Alpha!D8: lỗi E821: trang ẩn _thidua không khớp với biểu "
-                                                 "mẫu: dòng 8 không phải dòng 'Thưởng 9'"),
-    (_retarget("alpha", maximum="1000"), "Sở Alpha!D8: lỗi E821: trang ẩn _thidua ghi điểm tối đa 1.000 cho ô "
+    (_retarget("alpha", field="bonus", key="9"), "Sở Alpha!E11: lỗi E821: trang ẩn _thidua không khớp với biểu "
+                                                 "mẫu: dòng 11 không phải dòng 'Thưởng 9'"),
+    (_retarget("alpha", maximum="1000"), "Sở Alpha!E11: lỗi E821: trang ẩn _thidua ghi điểm tối đa 1.000 cho ô "
                                          "này, bảng chấm điểm ghi 10"),
     (_retarget("Alpha"), "lỗi E803: trang ẩn _thidua không hợp lệ (mã đơn vị 'Alpha')"),
 ])
@@ -213,10 +213,10 @@ def test_a_slot_moved_to_a_locked_cell_is_refused(setup, tmp_path):
     def change(wb, meta):
         for row in meta.iter_rows():
             if row[0].value == "input" and row[3].value == "alpha" and row[5].value == "1.1":
-                row[2].value = "C8"  # the maximum's cell
+                row[2].value = "D11"  # the maximum's cell
     bad = tamper(form, tmp_path / "cell.xlsx", change)
     err = refused(root, bad)
-    assert "Sở Alpha!C8: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: ô nhập không nằm ở cột nhập" in err
+    assert "Sở Alpha!D11: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: ô nhập không nằm ở cột nhập" in err
 
 
 def test_nothing_is_ever_written_outside_the_blocs_folder(tmp_path):

@@ -35,14 +35,14 @@ def test_a_score_over_the_maximum_names_sheet_and_cell(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "over.xlsx", {"Sở Alpha": {SELF["1.1"]: 11, SELF["1.2"]: 7}})
     err = refused(root, before, filled)
-    assert f"{filled}!Sở Alpha!D8: lỗi E806: 11 vượt điểm tối đa 10 của tiêu chí 1.1" in err
+    assert f"{filled}!Sở Alpha!E11: lỗi E806: 11 vượt điểm tối đa 10 của tiêu chí 1.1" in err
 
 
 def test_decimal_comma_typed_as_text_is_refused_with_a_hint(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "comma.xlsx", {"Beta": {SELF["1.2"]: "9,5"}})
     err = refused(root, before, filled)
-    assert f"{filled}!Beta!D9: lỗi E805: ô chứa chữ '9,5', không phải số" in err
+    assert f"{filled}!Beta!E12: lỗi E805: ô chứa chữ '9,5', không phải số" in err
     assert "9.5" in err  # the hint says how to type it
 
 
@@ -50,7 +50,7 @@ def test_a_formula_excel_never_computed_is_refused(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "formula.xlsx", {"Đài Gamma": {SELF["2"]: "=4+5"}})
     err = refused(root, before, filled)
-    assert f"{filled}!Đài Gamma!D10: lỗi E805: ô chứa công thức chưa được Excel tính" in err
+    assert f"{filled}!Đài Gamma!E13: lỗi E805: ô chứa công thức chưa được Excel tính" in err
 
 
 @pytest.mark.parametrize(("value", "code", "message"), [
@@ -64,7 +64,7 @@ def test_other_bad_cells(setup, tmp_path, value, code, message):
     root, form, before = setup
     filled = fill(form, tmp_path / "bad.xlsx", {"Sở Alpha": {SELF["2"]: value}})
     err = refused(root, before, filled)
-    assert f"!Sở Alpha!D10: lỗi {code}: {message}" in err
+    assert f"!Sở Alpha!E13: lỗi {code}: {message}" in err
 
 
 def test_one_bad_cell_blocks_the_good_ones_and_other_forms(setup, tmp_path):
@@ -72,13 +72,13 @@ def test_one_bad_cell_blocks_the_good_ones_and_other_forms(setup, tmp_path):
     good = fill(form, tmp_path / "good.xlsx", {"Beta": {SELF["1.2"]: 6}})
     bad = fill(form, tmp_path / "bad.xlsx", {"Sở Alpha": {SELF["1.1"]: 11}})
     err = refused(root, before, good, bad)
-    assert "bad.xlsx!Sở Alpha!D8" in err and "good.xlsx" not in err
+    assert "bad.xlsx!Sở Alpha!E11" in err and "good.xlsx" not in err
 
 
 def test_a_form_for_another_year(setup, tmp_path):
     root, _, before = setup
     old = export(root, tmp_path / "2023.xlsx", year=2023)
-    filled = fill(old, tmp_path / "2023-filled.xlsx", {"Sở Alpha": {"D7": 5}})
+    filled = fill(old, tmp_path / "2023-filled.xlsx", {"Sở Alpha": {"E10": 5}})
     err = refused(root, before, filled, extra=("--year", "2024"))
     assert f"{filled}: lỗi E811: biểu mẫu của năm 2023, không phải năm 2024" in err
 
@@ -148,9 +148,9 @@ def test_a_zip_or_a_workbook_that_is_not_a_form(setup, tmp_path):
 
 def test_moved_rows_are_detected(setup, tmp_path):
     root, form, before = setup
-    filled = fill(form, tmp_path / "moved.xlsx", {"Sở Alpha": {"A8": "1.2", "A9": "1.1"}})
+    filled = fill(form, tmp_path / "moved.xlsx", {"Sở Alpha": {"A11": "1.2", "A12": "1.1"}})
     err = refused(root, before, filled)
-    assert "!Sở Alpha!A8: lỗi E804: cấu trúc biểu mẫu đã bị thay đổi" in err
+    assert "!Sở Alpha!A11: lỗi E804: cấu trúc biểu mẫu đã bị thay đổi" in err
 
 
 def test_two_forms_disagreeing_on_one_cell(setup, tmp_path):
@@ -158,7 +158,7 @@ def test_two_forms_disagreeing_on_one_cell(setup, tmp_path):
     a = fill(form, tmp_path / "a.xlsx", {"Beta": {SELF["1.2"]: 6}})
     b = fill(form, tmp_path / "b.xlsx", {"Beta": {SELF["1.2"]: 7}})
     err = refused(root, before, a, b)
-    assert "b.xlsx!Beta!D9: lỗi E815: xung đột: ô này ghi 7" in err
+    assert "b.xlsx!Beta!E12: lỗi E815: xung đột: ô này ghi 7" in err
 
 
 def test_bonus_over_its_cap(setup, tmp_path):
@@ -166,21 +166,21 @@ def test_bonus_over_its_cap(setup, tmp_path):
     filled = fill(form, tmp_path / "bonus.xlsx", {"Sở Alpha": {SELF["bonus1"]: 2, SELF["bonus1_reason"]: "Một",
                                                                SELF["bonus2"]: 1.5, SELF["bonus2_reason"]: "Thêm"}})
     err = refused(root, before, filled)
-    assert "!Sở Alpha!D14: lỗi E818: tổng điểm thưởng (tự đề xuất) của 'alpha' là 3,5, vượt mức tối đa 3" in err
+    assert "!Sở Alpha!E17: lỗi E818: tổng điểm thưởng (tự đề xuất) của 'alpha' là 3,5, vượt mức tối đa 3" in err
 
 
 def test_a_reason_without_points(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "reason.xlsx", {"Beta": {SELF["ded2_reason"]: "Vắng họp"}})
     err = refused(root, before, filled)
-    assert "!Beta!B20: lỗi E817: có lý do nhưng chưa ghi số điểm trừ" in err
+    assert "!Beta!B23: lỗi E817: có lý do nhưng chưa ghi số điểm trừ" in err
 
 
 def test_a_reason_pasted_in_a_legacy_font_is_refused_at_its_cell(setup, tmp_path):
     root, form, before = setup
     filled = fill(form, tmp_path / "legacy.xlsx", {"Beta": {SELF["ded2"]: 1, SELF["ded2_reason"]: "Nép b¸o c¸o chËm"}})
     err = refused(root, before, filled)
-    assert "!Beta!B20: lỗi E807: chữ 'b¸o' có vẻ được gõ bằng phông TCVN3 hoặc VNI" in err
+    assert "!Beta!B23: lỗi E807: chữ 'b¸o' có vẻ được gõ bằng phông TCVN3 hoặc VNI" in err
 
 
 def test_an_update_that_would_not_validate_is_not_written(setup, tmp_path, monkeypatch):
@@ -200,7 +200,7 @@ def test_a_cleared_cell_keeps_the_value_with_a_warning(setup, tmp_path):
     filled = fill(form, tmp_path / "cleared.xlsx", {"Sở Alpha": {SELF["1.1"]: None}})
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "!Sở Alpha!D8: cảnh báo W809: ô bị xóa trống (lúc xuất là 9)" in result.stderr
+    assert "!Sở Alpha!E11: cảnh báo W809: ô bị xóa trống (lúc xuất là 9)" in result.stderr
     assert (root / YEAR_FILE).read_bytes() == before
 
 
@@ -303,7 +303,7 @@ def test_a_formula_with_a_computed_value_is_a_warning_and_its_value_counts(setup
     filled = _with_cached_formula(form, tmp_path / "f.xlsx", "Đài Gamma", SELF["2"], "4+5", "9")
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "!Đài Gamma!D10: cảnh báo W808: ô chứa công thức (=4+5); dùng giá trị Excel đã tính" in result.stderr
+    assert "!Đài Gamma!E13: cảnh báo W808: ô chứa công thức (=4+5); dùng giá trị Excel đã tính" in result.stderr
     assert "Đài Gamma (gamma) · tự chấm 2: (trống) → 9" in result.stdout
 
 
@@ -312,7 +312,7 @@ def test_a_deduction_without_a_reason_is_a_warning(setup, tmp_path):
     filled = fill(form, tmp_path / "noreason.xlsx", {"Beta": {SELF["ded2"]: 1}})
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert "!Beta!D20: cảnh báo W810: điểm trừ chưa ghi lý do" in result.stderr
+    assert "!Beta!E23: cảnh báo W810: điểm trừ chưa ghi lý do" in result.stderr
 
 
 def test_a_bloc_year_with_errors_is_e812(setup, tmp_path):

@@ -177,14 +177,14 @@ def test_form_is_protected_validated_and_carries_its_metadata(tmp_path):
     assert wb[META_SHEET].sheet_state == "veryHidden"
     ws = wb["Sở Alpha"]
     assert ws.protection.sheet and not ws.protection.password
-    assert ws[SELF["1.1"]].protection.locked is False and ws["B8"].protection.locked is True
+    assert ws[SELF["1.1"]].protection.locked is False and ws["B11"].protection.locked is True
     rules = {(dv.type, dv.formula1, dv.formula2): str(dv.sqref) for dv in ws.data_validations.dataValidation}
     assert rules == {
-        ("decimal", "0", "10"): "D8 D9 D10",                       # the three criteria, maximum 10
-        ("decimal", "0", "3"): "D14 D15 D16",                      # bonus, capped at 3
-        ("decimal", "0", "5"): "D19 D20 D21",                      # deductions, capped at 5
-        ("textLength", "1000", None): "B14 B15 B16 B19 B20 B21",   # reasons
+        ("decimal", "0", "10"): "E11 E12 E13",                     # the three criteria, maximum 10
+        ("decimal", "0", "3"): "E17 E18 E19",                      # bonus, capped at 3
+        ("decimal", "0", "5"): "E22 E23 E24",                      # deductions, capped at 5
+        ("textLength", "1000", None): "B17 B18 B19 B22 B23 B24",   # reasons
     }
-    assert ws[SELF["total"]].value == "=D11+D13-D18"
-    assert ws["D7"].value == "=SUM(D8,D9)"
+    assert ws[SELF["total"]].value == "=E14+E16-E21"
+    assert ws["E10"].value == "=SUM(E11,E12)"
     assert "Nhập điểm là số" in " ".join(str(c.value) for c in wb["Hướng dẫn"]["A"])

@@ -143,7 +143,7 @@ def test_a_change_list_shows_a_form_file_name_safely(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Ban Beta (beta) · tự chấm 1.2: (trống) → 6" in result.stdout
     assert unsafe(result.output) == [], result.output
-    assert "a\\x1b]0;pwned\\x07\\x0a::error::x.xlsx!Beta!D9" in result.stdout
+    assert "a\\x1b]0;pwned\\x07\\x0a::error::x.xlsx!Beta!E12" in result.stdout
 
 
 @pytest.mark.parametrize("reason", ["Nộp chậm\n::error::pwned", "ok ##[add-mask]x", "\x7f\u202eXoá\x85"])

@@ -77,7 +77,7 @@ def export(
     if by.table is None:
         raise ThiduaError(f"{ws.name(path)} chưa có bảng chấm điểm ('criteria:')")
     config, _ = ws.config()
-    plan = plan_form(by, by.table, kind, config.province)
+    plan = plan_form(by, by.table, kind, config.province, config.place or config.province)
     inputs = [path, *(p for p in (config_path(data_root),) if p is not None)]
     if by.criteria_ref is not None and (table_path := ws.table_path(by.criteria_ref.id)) is not None:
         inputs.append(table_path)

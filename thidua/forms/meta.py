@@ -19,7 +19,8 @@ from thidua.model import Criterion, Table
 
 META_SHEET = "_thidua"
 MAGIC = "thidua-form"
-VERSION = 2  # 2: a self form fills self_bonus and self_deductions, never the counted lists
+VERSION = 3  # 2: a self form fills self_bonus and self_deductions, never the counted lists; 3: the decree's
+# header on each self sheet (its title, member line and points column moved: thidua.forms.plan.SELF_LAYOUTS)
 KINDS = {"self": "tự chấm", "agreed": "thống nhất"}
 FIELDS = ("score", "bonus", "deductions")
 PARTS = ("points", "reason")
@@ -93,6 +94,7 @@ class FormMeta:
     fingerprint: str
     slots: tuple[Slot, ...]
     checks: tuple[Check, ...]
+    version: int = VERSION
 
 
 def cell_ref(file: str, sheet: str, cell: str) -> str:

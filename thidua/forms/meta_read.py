@@ -8,6 +8,11 @@ titled *Phiếu tự chấm* of that year and naming its member; an agreed form'
 one agreed sheet, under the column of the member they fill; each row is labelled with
 the criterion or bonus/deduction slot it fills; the instructions name the bloc and the
 year. A self form therefore cannot write agreed scores, and no form names another file.
+
+Forms of every version in :data:`thidua.forms.plan.SELF_LAYOUTS` are read (2: before the self
+sheets had the decree's header; 3: now), each held against where its version keeps the title,
+the member line and the input columns; any other version is refused (E803) with the advice to
+export the form again.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from thidua.forms.meta import (
     MAX_REASON,
     META_SHEET,
     PARTS,
-    VERSION,
     Check,
     FormMeta,
     Slot,
@@ -33,6 +37,7 @@ from thidua.forms.plan import (
     AGREED_TITLE,
     INSTRUCTIONS_SHEET,
     ROW_LABELS,
+    SELF_LAYOUTS,
     SELF_TITLE,
     bloc_line,
 )
@@ -123,10 +128,11 @@ def _parse(ws, file: str) -> tuple[FormMeta | None, list[Diagnostic]]:
     if head.get("magic") != MAGIC:
         return None, [e802_form_not_thidua.RULE.at(Source(file, sheet=META_SHEET),
                                                     "trang ẩn _thidua thiếu dấu nhận biết của thidua")]
-    if head.get("version") != str(VERSION):
+    readable = {str(v): v for v in SELF_LAYOUTS}
+    if head.get("version") not in readable:
         return None, [e803_form_bad_metadata.RULE.at(
             Source(file, sheet=META_SHEET), f"biểu mẫu phiên bản {head.get('version', '')[:10]}, thidua này "
-            f"đọc phiên bản {VERSION}", "Xuất lại biểu mẫu bằng thidua đang dùng.")]
+            f"đọc phiên bản {' và '.join(readable)}", "Xuất lại biểu mẫu bằng thidua đang dùng.")]
     kind = head.get("kind", "")
     if kind not in KINDS:
         raise BadMeta(f"loại biểu mẫu '{kind[:20]}'")
@@ -149,7 +155,8 @@ def _parse(ws, file: str) -> tuple[FormMeta | None, list[Diagnostic]]:
             raise BadMeta(f"hai ô cùng điền một chỗ ({s.member} {s.field} {s.key})")
         cells.add((s.sheet, s.cell))
         targets.add((s.member, s.field, s.key, s.part))
-    return FormMeta(kind, bloc, int(year), table, head["fingerprint"], tuple(slots), tuple(checks)), []
+    return FormMeta(kind, bloc, int(year), table, head["fingerprint"], tuple(slots), tuple(checks),
+                    readable[head["version"]]), []
 
 
 def check_layout(meta: FormMeta, wb, file: str) -> list[Diagnostic]:
@@ -168,6 +175,8 @@ def check_layout(meta: FormMeta, wb, file: str) -> list[Diagnostic]:
         if not any(line.startswith("Khối: ") and line.endswith(wanted) for line in lines):
             return tampered(INSTRUCTIONS_SHEET, "", f"trang Hướng dẫn không ghi khối '{meta.bloc}' năm {meta.year}")
     title = (SELF_TITLE if meta.kind == "self" else AGREED_TITLE).format(year=meta.year)
+    layout = SELF_LAYOUTS[meta.version]  # where this version's self sheets keep their title, member, inputs
+    title_cell = layout.title if meta.kind == "self" else "A1"
     owner: dict[str, str] = {}
     titled: set[str] = set()
     for s in meta.slots:
@@ -176,16 +185,16 @@ def check_layout(meta: FormMeta, wb, file: str) -> list[Diagnostic]:
         if (meta.kind == "agreed") != (s.sheet == AGREED_SHEET):
             return tampered(s.sheet, s.cell, f"biểu mẫu loại '{KINDS[meta.kind]}' nhưng ô nằm ở trang '{s.sheet}'")
         if s.sheet not in titled:
-            if value(s.sheet, "A1") != title:
-                return tampered(s.sheet, "A1", f"tiêu đề trang không phải '{title}'")
+            if value(s.sheet, title_cell) != title:
+                return tampered(s.sheet, title_cell, f"tiêu đề trang không phải '{title}'")
             titled.add(s.sheet)
         col, row = COORDINATE.match(s.cell).groups()
         if meta.kind == "self":
             if owner.setdefault(s.sheet, s.member) != s.member:
                 return tampered(s.sheet, s.cell, "một trang tự chấm điền cho hai đơn vị")
-            if not value(s.sheet, "A3").endswith(f"(mã {s.member})"):
-                return tampered(s.sheet, "A3", f"trang này không phải của đơn vị '{s.member}'")
-            if col != ("B" if s.part == "reason" else "D"):
+            if not value(s.sheet, layout.unit).endswith(f"(mã {s.member})"):
+                return tampered(s.sheet, layout.unit, f"trang này không phải của đơn vị '{s.member}'")
+            if col != (layout.reasons if s.part == "reason" else layout.points):
                 return tampered(s.sheet, s.cell, "ô nhập không nằm ở cột nhập của trang tự chấm")
         elif value(s.sheet, f"{col}6") != s.member:
             return tampered(s.sheet, s.cell, f"cột {col} không phải cột của đơn vị '{s.member}'")

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from thidua.core.vnsort import sort_key
+from thidua.documents.common import header
+from thidua.documents.dates import BLANK, place_date_line
+from thidua.documents.records import Header, Signature
 from thidua.forms.meta import META_SHEET, fingerprint
 from thidua.model import Adjustment, BlocYear, Member, MemberScores, Table
 
@@ -22,6 +25,31 @@ SELF_TITLE = "PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM {year}"
 AGREED_TITLE = "BẢNG NHẬP ĐIỂM THỐNG NHẤT SAU CHẤM CHÉO NĂM {year}"
 ROW_LABELS = {"bonus": "Thưởng", "deductions": "Trừ"}  # "Thưởng 1", "Trừ 2" in column A
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+SELF_SIGNATURE = Signature(lines=("THỦ TRƯỞNG ĐƠN VỊ",), name="")
+SIGN_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
+
+
+@dataclass(frozen=True, slots=True)
+class SelfLayout:
+    """Where a self-score sheet keeps what the import holds the metadata against, by form version.
+
+    Attributes:
+      title: the cell holding the sheet's title (:data:`SELF_TITLE`).
+      unit: the cell naming its member (``Đơn vị: <name> (mã <id>)``).
+      points, reasons: the columns of the points and the reason input cells.
+      first_row: the first criterion's row.
+    """
+
+    title: str
+    unit: str
+    points: str
+    reasons: str
+    first_row: int
+
+
+# Version 2: the title on row 1, points in column D. Version 3: the decree's header (the member as
+# issuer under its bloc, the national title and motto, the date line) above it, points in column E.
+SELF_LAYOUTS = {2: SelfLayout("A1", "A3", "D", "B", 7), 3: SelfLayout("A5", "A7", "E", "B", 10)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +61,7 @@ class MemberForm:
     scores: tuple[tuple[str, Decimal], ...]
     bonus: tuple[Adjustment, ...]
     deductions: tuple[Adjustment, ...]
+    header: Header
 
     def score(self, criterion: str) -> Decimal | None:
         return next((v for k, v in self.scores if k == criterion), None)
@@ -44,6 +73,7 @@ class FormPlan:
     kind: ``self`` (one sheet per member) or ``agreed`` (one sheet, a column per member).
     members: in Vietnamese alphabetical order of their names.
     bonus_slots, deduction_slots: rows offered for each (at least MIN_SLOTS, more when already recorded).
+    signature: the block a member's head signs its self-score sheet with.
     """
 
     kind: str
@@ -56,6 +86,7 @@ class FormPlan:
     members: tuple[MemberForm, ...]
     bonus_slots: int
     deduction_slots: int
+    signature: Signature = SELF_SIGNATURE
 
 
 def bloc_line(bloc: str, year: int) -> str:
@@ -80,7 +111,14 @@ def sheet_titles(members: tuple[Member, ...]) -> dict[str, str]:
     return out
 
 
-def plan_form(by: BlocYear, table: Table, kind: str, province: str = "") -> FormPlan:
+def member_header(bloc_name: str, member: Member, place: str) -> Header:
+    """A self-score sheet's header: the member issues it under its bloc; the date is left to fill in,
+    after the province's place (``Khánh Hòa, ngày ...... tháng ...... năm ......``) or dots."""
+    return header(bloc_name.upper(), member.name.upper(), "", place_date_line(place or BLANK, None))
+
+
+def plan_form(by: BlocYear, table: Table, kind: str, province: str = "", place: str = "") -> FormPlan:
+    """``place``: where the sheets are dated (thidua.yaml's ``place``, else the province)."""
     sheets = {s.member.id: s for s in by.scores}
     members = tuple(sorted(by.members, key=lambda m: sort_key(m.name)))
     titles = sheet_titles(members)
@@ -95,6 +133,7 @@ def plan_form(by: BlocYear, table: Table, kind: str, province: str = "") -> Form
             # A self form shows (and fills) what the member claims, never the figures that count.
             bonus=(sheet.self_bonus if kind == "self" else sheet.bonus) if sheet else (),
             deductions=(sheet.self_deductions if kind == "self" else sheet.deductions) if sheet else (),
+            header=member_header(by.name, m, place),
         ))
     return FormPlan(
         kind=kind,

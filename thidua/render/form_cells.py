@@ -120,9 +120,15 @@ class Book:
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
 
-    def banner(self, ws, last_col: str, lines: list[tuple[str, dict]]) -> None:
+    def banner(self, ws, last_col: str, lines: list[tuple[str, dict]], width: float) -> None:
+        """Lines across the sheet (``width`` columns wide), the first two centred, each row as tall as
+        its text."""
+        from thidua.render.xlsx_sheet import estimate_lines, line_height
+
         for i, (text, style) in enumerate(lines, start=1):
             ws.merge_cells(f"A{i}:{last_col}{i}")
             self.put(ws, f"A{i}", text, wrap=True, align="center" if i <= 2 else "left", **style)
-        ws.row_dimensions[4].height = 34
+            size = style.get("size", 12)
+            ws.row_dimensions[i].height = estimate_lines(text, width, size, style.get("bold", False)) * \
+                line_height(size) + 2
 

@@ -10,9 +10,12 @@ openpyxl is imported only when a workbook is built.
 
 from __future__ import annotations
 
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
+from thidua.core.numbers import plain
 from thidua.documents.records import BlocDocuments, Minutes, Proposal, ScoreSheet
+from thidua.render.score_json import num
 from thidua.render.xlsx_honours import minutes_honours
 from thidua.render.xlsx_package import new_workbook, save, stable_zip, stamp_of
 from thidua.render.xlsx_sheet import (
@@ -29,6 +32,7 @@ from thidua.render.xlsx_sheet import (
 __all__ = ["bloc_workbook", "number_format", "stable_zip"]
 
 GROUP_WIDTH = 12
+SHRINK = 0.3  # a table at most this much over one page prints on one page, a little smaller
 PROPOSAL_WIDTHS = (6, 26, 10, 11, 17.5, 17.5)
 
 
@@ -58,12 +62,13 @@ def score_sheet(wb, d: ScoreSheet) -> tuple[Any, int, int, int]:
     for text, c in singles:
         s.put(h1, c, text, bold=True, align="center")
         s.merge(h1, c, h2, c)
+    caption = "Điểm theo nhóm tiêu chí"
     if n:
-        s.put(h1, g1, "Điểm theo nhóm tiêu chí", bold=True, align="center", last_col=g2)
+        s.put(h1, g1, caption, bold=True, align="center", last_col=g2)
         for i, col in enumerate(d.columns):
             s.put(h2, g1 + i, col.label, size=SMALL, bold=True, align="center")
     s.box(h1, 1, h2, s.ncols)
-    s.height(h1, line_height(BODY) + 6)
+    s.height(h1, (estimate_lines(caption, s.width_of(g1, g2), BODY, True) if n else 1) * line_height(BODY) + 6)
     tallest = max([estimate_lines(c.label, GROUP_WIDTH, SMALL, True) for c in d.columns] + [2])
     s.height(h2, tallest * line_height(SMALL) + 4)
     s.print_titles(h1, h2)
@@ -88,11 +93,13 @@ def score_sheet(wb, d: ScoreSheet) -> tuple[Any, int, int, int]:
         if row.scored:
             scored_last = r
         s.row += 1
+    last_row = max(first_data, s.row - 1)
     s.skip()
     for note in d.notes:
         s.para(note, size=SMALL, italic=True, align="left")
     s.skip()
-    s.signature(d.signature)
+    s.signature(d.signature, keep_from=last_row)  # never a page of signature alone: the last row comes along
+    s.finish(shrink=SHRINK)
     return s.ws, first_data, scored_last, col_total
 
 
@@ -114,7 +121,12 @@ def chart_sheet(wb, docs: BlocDocuments, source, first: int, last: int, col: int
     chart.x_axis.scaling.orientation = "maxMin"  # rank 1 on top
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.y_axis.scaling.min = 0
+    low, high, step = value_axis(sum((c.max for c in docs.score_sheet.columns), Decimal(0)),
+                                 [r.total for r in docs.score_sheet.rows if r.total is not None])
+    chart.y_axis.scaling.min = num(low)
+    chart.y_axis.scaling.max = num(high)
+    if step:
+        chart.y_axis.majorUnit = num(step)
     chart.y_axis.number_format = "#,##0"
     chart.y_axis.majorGridlines = None
     chart.y_axis.crosses = "max"  # value axis below the bars once the categories run top-down
@@ -132,6 +144,35 @@ def chart_sheet(wb, docs: BlocDocuments, source, first: int, last: int, col: int
     chart.width = 16  # cm: the width of the page inside the margins
     chart.height = min(22.0, max(7.0, 0.5 * (last - first + 1) + 3))
     s.ws.add_chart(chart, f"A{s.row}")
+
+
+NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+
+
+def value_axis(ceiling: Decimal, totals: list[Decimal]) -> tuple[Decimal, Decimal, Decimal | None]:
+    """(low, high, step) of the chart's value axis: 0 to the table's maximum, with a round step
+    that divides it (10 on a 100-point table); past the maximum (a bonus) up to the largest total
+    rounded up to a step, below 0 (deductions past the points) down to the lowest rounded down."""
+    top = max([ceiling, *totals]) if ceiling > 0 else max([*totals, Decimal(0)])
+    if top <= 0:
+        return min([*totals, Decimal(0)]), Decimal(1), None
+    step = nice_step(ceiling if ceiling > 0 else top)
+    high = ceiling if top == ceiling else _round_up(top, step)
+    low = -_round_up(-min(totals), step) if totals and min(totals) < 0 else Decimal(0)
+    return low, high, step
+
+
+def nice_step(span: Decimal) -> Decimal:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that cuts ``span`` into at most ten steps,
+    preferring one that divides it exactly."""
+    scale = Decimal(10) ** (span / 10).adjusted()
+    candidates = [n * scale * k for k in (1, 10) for n in NICE_STEPS if n * scale * k >= span / 10]
+    exact = [c for c in candidates if span % c == 0]
+    return plain((exact or candidates)[0])
+
+
+def _round_up(value: Decimal, step: Decimal) -> Decimal:
+    return plain((value / step).to_integral_value(rounding=ROUND_CEILING) * step)
 
 
 def chart_text(size: int = 10):
@@ -152,13 +193,15 @@ def minutes_sheet(wb, d: Minutes) -> None:
     s.para(d.opening)
     for section in d.sections:
         s.skip()
-        s.para(section.heading, bold=True, align="left")
+        heading = s.para(section.heading, bold=True, align="left")
         for p in section.paragraphs:
             s.para(p, align="left")
         numbered(s, section.items)
+        s.keep(heading, heading + 2)
         for v in section.votes:
-            s.para(v.heading, align="left")
+            vote = s.para(v.heading, align="left")
             s.table_head([("TT", 1, 1), ("Đơn vị", 2, 4), ("Số phiếu", 5, 5), ("Tỷ lệ", 6, 6)])
+            s.keep(vote, vote + 1 + min(len(v.rows), 2))
             for row in v.rows:
                 r = s.row
                 s.put(r, 1, row.no, align="center", fmt="0", border=True)
@@ -172,13 +215,15 @@ def minutes_sheet(wb, d: Minutes) -> None:
         for p in section.after:
             s.para(p)
     s.skip()
+    closing = s.row
     for p in d.closing:
         s.para(p)
     s.skip()
     if len(d.signatures) >= 2:
-        s.signatures(d.signatures[:2])
+        s.signatures(d.signatures[:2], keep_from=closing)
     elif d.signatures:
-        s.signature(d.signatures[0])
+        s.signature(d.signatures[0], keep_from=closing)
+    s.finish()
 
 
 def numbered(s: Sheet, names) -> None:
@@ -202,13 +247,14 @@ def proposal_sheet(wb, d: Proposal) -> None:
     if d.intro:
         s.para(d.intro)
     fmt = number_format(d.places)
-    for i, group in enumerate(d.groups, start=1):
+    first_head = 0
+    for group in d.groups:
         s.skip(points=6)
-        s.para(group.heading, bold=True, align="left")
+        heading = s.para(group.heading, bold=True, align="left")
         head = s.table_head([("TT", 1, 1), ("Đơn vị", 2, 2), ("Tổng điểm", 3, 3), ("Xếp loại", 4, 4),
                              ("Thành tích, lý do đề nghị", 5, 6)])
-        if i == 1:
-            s.print_titles(head, head)
+        first_head = first_head or head
+        s.keep(heading, head + min(len(group.entries), 1))
         for e in group.entries:
             r = s.row
             s.put(r, 1, e.no, align="center", valign="top", fmt="0", border=True)
@@ -219,12 +265,15 @@ def proposal_sheet(wb, d: Proposal) -> None:
             lines = max(estimate_lines(e.name, s.widths[1]), estimate_lines(e.reason, s.width_of(5, 6), SMALL))
             s.height(r, lines * line_height(SMALL) + 4)
             s.row += 1
+    if first_head:  # the head repeats only over a table that runs onto the next page
+        s.print_titles(first_head, first_head, over=s.row - 1)
     if d.empty:
         s.para(d.empty)
     s.skip()
-    s.para(d.closing)
+    closing = s.para(d.closing)
     s.skip()
-    s.signature(d.signature, d.recipients)
+    s.signature(d.signature, d.recipients, keep_from=closing)
+    s.finish()
 
 
 def bloc_workbook(docs: BlocDocuments) -> bytes:

@@ -13,6 +13,7 @@ from thidua.render.xlsx_sheet import BODY, Sheet, estimate_lines, line_height, n
 
 SUMMARY_WIDTHS = (5, 34, 8, 26, 10, 34, 20, 20)
 RANKING_WIDTHS = (9, 30, 20, 11, 12, 20, 24)
+SHRINK = 0.3  # a table at most this much over one page prints on one page, a little smaller
 
 
 def summary_sheet(wb, d: ProvinceSummary) -> None:
@@ -52,6 +53,7 @@ def summary_sheet(wb, d: ProvinceSummary) -> None:
         s.para(note, italic=True, align="left")
     s.skip()
     s.signature(d.signature, d.recipients)
+    s.finish(shrink=SHRINK)
 
 
 def ranking_sheet(wb, d: ProvinceSummary) -> None:
@@ -60,9 +62,10 @@ def ranking_sheet(wb, d: ProvinceSummary) -> None:
     s.title(d.details_heading)
     for b in d.blocs:
         fmt = number_format(b.places)
-        s.para(b.detail_heading, bold=True, align="left")
+        heading = s.para(b.detail_heading, bold=True, align="left")
         if b.detail_line:
             s.para(b.detail_line, align="left")
+        s.keep(heading, s.row + min(len(b.rows), 2))  # the heading with its table's head and first rows
         s.table_head([("Xếp hạng", 1, 1), ("Đơn vị", 2, 3), ("Tổng điểm", 4, 4), ("Xếp loại", 5, 5),
                       ("Đề nghị", 6, 7)])
         for row in b.rows:
@@ -81,6 +84,7 @@ def ranking_sheet(wb, d: ProvinceSummary) -> None:
         bloc_honours(s, b)
         s.skip()
     summary_honours(s, d)
+    s.finish()
 
 
 def province_workbook(d: ProvinceSummary) -> bytes:

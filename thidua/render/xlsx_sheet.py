@@ -13,7 +13,6 @@ openpyxl is imported only when a sheet is made.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from copy import copy
@@ -22,6 +21,7 @@ from typing import Any
 
 from thidua.documents.records import Header, Signature
 from thidua.render.score_json import num
+from thidua.render.xlsx_metrics import UNITS, Page, page_starts, paginate, wrapped_lines
 
 FONT = "Times New Roman"
 BODY = 13
@@ -32,9 +32,11 @@ MARGINS = {"top": 20 * MM, "bottom": 20 * MM, "left": 30 * MM, "right": 15 * MM,
            "header": 10 * MM, "footer": 10 * MM}
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0
-RIGHT_MIN = 52.0  # characters the national title needs
+RIGHT_MIN = 53.0  # characters the national title needs (bold 13 pt: 271 pt)
 LEFT_MIN = 36.0
-PORTRAIT_WIDTHS = (6, 30, 14, 14, 12, 12)  # ~88 characters: A4 portrait inside the decree's margins
+LEFT_SHARE = 0.4  # the issuer's block may take this much of a wide page
+PORTRAIT_WIDTHS = (6, 29, 14, 14, 12.5, 12.5)  # ~88 characters: A4 portrait inside the decree's margins
+DEFAULT_ROW = 15.0  # points: a row whose height we did not set (the workbook's default font)
 
 
 def number_format(places: int) -> str:
@@ -49,13 +51,8 @@ def safe_text(value: str) -> str:
 
 def estimate_lines(text: str, width: float, size: int = BODY, bold: bool = False) -> int:
     """Lines ``text`` takes when wrapped in a cell ``width`` characters wide (Excel does not size
-    merged cells by itself, so row heights are set from this estimate)."""
-    per_line = max(width * 1.15 * BODY / size * (0.88 if bold else 1.0), 1.0)
-    total = 0
-    for part in text.split("\n"):
-        weight = len(part) + 0.25 * sum(1 for ch in part if ch.isupper())  # capitals are wider
-        total += max(1, math.ceil(weight / per_line))
-    return total
+    merged cells by itself, so row heights are set from this estimate: thidua.render.xlsx_metrics)."""
+    return wrapped_lines(text, width, size, bold)
 
 
 def line_height(size: int) -> float:
@@ -65,7 +62,8 @@ def line_height(size: int) -> float:
 class Sheet:
     """One document on one worksheet, written top to bottom."""
 
-    def __init__(self, wb, title: str, widths: Sequence[float], *, landscape: bool) -> None:
+    def __init__(self, wb, title: str, widths: Sequence[float], *, landscape: bool, ws=None) -> None:
+        """A new sheet ``title`` of ``wb``, or, given ``ws``, that sheet laid out from its first row."""
         from openpyxl.styles import Alignment, Border, Font, Side
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.properties import PageSetupProperties
@@ -75,8 +73,12 @@ class Sheet:
         self._edge = Border(left=thin, right=thin, top=thin, bottom=thin)
         self._styles: dict[tuple, Any] = {}
         self.letter = get_column_letter
-        self.ws = wb.create_sheet(title)
+        self.ws = ws if ws is not None else wb.create_sheet(title)
         self.widths = list(widths)
+        self.landscape = landscape
+        self._keeps: list[tuple[int, int]] = []
+        self._titles: tuple[int, int] | None = None
+        self._titles_over: int | None = None
         self.ncols = len(widths)
         self.row = 1
         ws = self.ws
@@ -196,13 +198,15 @@ class Sheet:
     def split(self) -> tuple[int, int]:
         """(last column of the left block, first column of the right block) of the two-column layout:
         the right block is the last columns wide enough for the national title, the left block the first
-        columns wide enough for the issuer."""
+        columns wide enough for the issuer, and on a wide sheet as wide as ``LEFT_SHARE`` of the page
+        allows (a long name takes fewer lines)."""
         right_first, acc = self.ncols, self.widths[-1]
         while acc < RIGHT_MIN and right_first > 2:
             right_first -= 1
             acc += self.widths[right_first - 1]
         left_last, acc = 1, self.widths[0]
-        while acc < LEFT_MIN and left_last < right_first - 1:
+        while left_last < right_first - 1 and (
+                acc < LEFT_MIN or acc + self.widths[left_last] <= LEFT_SHARE * sum(self.widths)):
             left_last += 1
             acc += self.widths[left_last - 1]
         return left_last, right_first
@@ -213,7 +217,7 @@ class Sheet:
         lw = self.width_of(1, left_last)
         r = self.row
         if h.parent:
-            self.put(r, 1, h.parent, align="center", last_col=left_last)
+            self.put(r, 1, h.parent, align="center", valign="top", last_col=left_last)
             self.put(r + 1, 1, h.issuer, bold=True, align="center", valign="top", last_col=left_last)
             issuer_lines = estimate_lines(h.issuer, lw, BODY, True)
             self.height(r, line_height(BODY) * estimate_lines(h.parent, lw) + 2)
@@ -230,16 +234,23 @@ class Sheet:
                  last_col=self.ncols)
         self.put(r + 1, right_first, h.motto, size=TITLE, bold=True, underline=True, align="center",
                  valign="top", wrap=False, last_col=self.ncols)
-        self.put(r + 2, 1, h.number, align="center", last_col=left_last)
+        if h.number:
+            self.put(r + 2, 1, h.number, align="center", last_col=left_last)
         self.put(r + 2, right_first, h.date_line, italic=True, align="center", wrap=False, last_col=self.ncols)
         self.height(r + 2, line_height(BODY) + 6)
         self.row = r + 4
 
     def draft_mark(self) -> None:
-        """``DỰ THẢO`` in a box at the top right: the document is not decided yet."""
-        self.put(self.row, self.ncols, "DỰ THẢO", bold=True, align="center", border=True, wrap=False)
+        """``DỰ THẢO`` in a box at the top right, over as many of the last columns as it needs: the
+        document is not decided yet."""
+        text = "DỰ THẢO"
+        first = self.ncols
+        while first > 1 and estimate_lines(text, self.width_of(first, self.ncols) - 2, BODY, True) > 1:
+            first -= 1
+        self.put(self.row, first, text, bold=True, align="center", border=True, wrap=False, last_col=self.ncols)
         self.height(self.row, line_height(BODY) + 4)
         self.row += 1
+        self.skip(points=6)  # clear of the national title under it
 
     def title(self, text: str, sub: str = "", note: str = "") -> None:
         self.para(text, size=TITLE, bold=True, align="center")
@@ -249,13 +260,18 @@ class Sheet:
             self.para(note, italic=True, align="center")
         self.skip()
 
-    def signature(self, s: Signature, recipients: Sequence[str] = ()) -> None:
+    def signature(self, s: Signature, recipients: Sequence[str] = (), *, keep_from: int | None = None,
+                  hint: str = "") -> None:
         """The signature block on the right (``TM. KHỐI THI ĐUA / TRƯỞNG KHỐI``, room to sign, the name),
         ``Nơi nhận`` on the left when given."""
-        self.signatures((None, s), recipients)
+        self.signatures((None, s), recipients, keep_from=keep_from, hint=hint)
 
-    def signatures(self, pair: Sequence[Signature | None], recipients: Sequence[str] = ()) -> None:
-        """Two signature blocks side by side (left, right), either may be None; ``Nơi nhận`` goes left."""
+    def signatures(self, pair: Sequence[Signature | None], recipients: Sequence[str] = (), *,
+                   keep_from: int | None = None, hint: str = "") -> None:
+        """Two signature blocks side by side (left, right), either may be None; ``Nơi nhận`` goes left.
+
+        ``hint`` (``(Ký, ghi rõ họ tên, đóng dấu)``) goes in italics under each title. The block prints
+        on one page, with the rows from ``keep_from`` on (the closing paragraph) when given."""
         left_last, right_first = self.split()
         spans = ((1, left_last), (right_first, self.ncols))
         r = self.row
@@ -263,11 +279,15 @@ class Sheet:
         for sig, (c1, c2) in zip(pair, spans, strict=True):
             if sig is None:
                 continue
-            for i, line in enumerate(sig.lines):
-                self.put(r + i, c1, line, bold=True, align="center", valign="top", last_col=c2)
-            height = max(height, len(sig.lines))
+            lines = [(line, False) for line in sig.lines] + ([(hint, True)] if hint else [])
+            for i, (line, italic) in enumerate(lines):
+                self.put(r + i, c1, line, bold=not italic, italic=italic, align="center", valign="top",
+                         last_col=c2)
+                self.fit(r + i, line, c1, c2, BODY, not italic)
+            height = max(height, len(lines))
         if recipients:
             self.put(r, 1, "Nơi nhận:", size=SMALL, bold=True, italic=True, last_col=left_last)
+            self.fit(r, "Nơi nhận:", 1, left_last, SMALL, True)
             for i, name in enumerate(recipients):
                 end = "." if i == len(recipients) - 1 else ";"
                 self.put(r + 1 + i, 1, f"- {name}{end}", size=11, valign="top", last_col=left_last)
@@ -281,7 +301,8 @@ class Sheet:
             name = sig.name or "………………………………"  # room to write the name by hand
             self.put(sign_row, c1, name, bold=True, align="center", last_col=c2)
             self.fit(sign_row, name, c1, c2, BODY, True)
-        self.row = max(sign_row, r + 1 + len(recipients)) + 1
+        self.row = max(sign_row, r + len(recipients)) + 1
+        self.keep(r if keep_from is None else keep_from)
 
     def table_head(self, cells: Sequence[tuple[str, int, int]]) -> int:
         """One header row of (text, first column, last column), bold, centred, boxed; returns its row."""
@@ -294,5 +315,51 @@ class Sheet:
         self.row += 1
         return r
 
-    def print_titles(self, first: int, last: int) -> None:
-        self.ws.print_title_rows = f"{first}:{last}"
+    def print_titles(self, first: int, last: int, *, over: int | None = None) -> None:
+        """Rows ``first..last`` (a table's head) repeat at the top of every later page; with ``over``
+        (the table's last row), only when the table itself runs onto a later page."""
+        self._titles = (first, last)
+        self._titles_over = over
+        if over is None:
+            self.ws.print_title_rows = f"{first}:{last}"
+
+    # -- pages ---------------------------------------------------------------
+    def keep(self, first: int, last: int | None = None) -> None:
+        """Rows ``first..last`` (up to the last row written, unless told) print on one page: a page
+        break goes before them when they would not fit in what is left of the page."""
+        last = self.row - 1 if last is None else last
+        if last > first:
+            self._keeps.append((first, last))
+
+    def heights(self) -> list[float]:
+        dims = self.ws.row_dimensions
+        return [dims[r].height if r in dims and dims[r].height else DEFAULT_ROW
+                for r in range(1, self.ws.max_row + 1)]
+
+    def page(self) -> Page:
+        m = MARGINS
+        return Page(self.landscape, m["top"] * 72, m["bottom"] * 72, m["left"] * 72, m["right"] * 72,
+                    tuple(self.widths))
+
+    def finish(self, *, shrink: float = 0.0) -> None:
+        """Lay the sheet out on pages: printed on one page, a little smaller, when it is at most ``shrink``
+        (a fraction) more than a page, else with a page break before each kept block a page would split; the print
+        titles asked ``over`` a table only when the table runs onto a later page."""
+        from openpyxl.worksheet.pagebreak import Break
+
+        heights, page = self.heights(), self.page()
+        capacity = min(page.height(unit) for unit in UNITS)
+        if capacity < sum(heights) <= capacity * (1 + shrink):
+            # A scale of our own: LibreOffice, told to fit one page tall, drops the last rows it
+            # misjudges instead of printing them.
+            self.ws.sheet_properties.pageSetUpPr.fitToPage = False
+            self.ws.page_setup.scale = page.one_page(heights)
+            return
+        titles = self._titles
+        starts = page_starts(heights, page, self._keeps, titles)
+        if titles and self._titles_over is not None and any(
+                titles[1] < s <= self._titles_over for capacity in page.capacities()
+                for s in paginate(heights, capacity, titles, starts)):
+            self.ws.print_title_rows = f"{titles[0]}:{titles[1]}"
+        for r in starts:
+            self.ws.row_breaks.append(Break(id=r - 1))
