@@ -176,8 +176,8 @@ def test_discipline_allowed_when_rule_says_so():
 
 
 @pytest.mark.parametrize(("kw", "text"), [
-    ({"joined": dt.date(2024, 4, 1)}, "không là thành viên cả năm (vào khối 2024-04-01)"),
-    ({"left": dt.date(2024, 9, 30)}, "không là thành viên cả năm (rời khối 2024-09-30)"),
+    ({"joined": dt.date(2024, 4, 1)}, "không là thành viên cả năm (vào khối 01/04/2024)"),
+    ({"left": dt.date(2024, 9, 30)}, "không là thành viên cả năm (rời khối 30/09/2024)"),
 ])
 def test_not_a_member_for_the_whole_year(kw, text):
     res = result([mem("a", **kw), "b"], [99, 98], awards=[award("co", CO, count=1)])

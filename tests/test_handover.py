@@ -78,8 +78,8 @@ def test_deputy_succeeds_when_the_deputy_cannot():
     members = ["a", "b", mem("c", left=dt.date(2024, 8, 1)), "d", "e"]
     h = propose([year(2024, members, leader="a", deputy="c")], rotation("deputy-succeeds", ORDER))
     assert (h.leader, h.deputy) == ("d", "e")
-    assert passed(h) == [("c", "leader", "Phó khối năm 2024 nhưng rời khối ngày 2024-08-01")]
-    assert "Phó khối rời khối ngày 2024-08-01" in h.leader_reason
+    assert passed(h) == [("c", "leader", "Phó khối năm 2024 nhưng rời khối ngày 01/08/2024")]
+    assert "Phó khối rời khối ngày 01/08/2024" in h.leader_reason
 
 
 def test_deputy_succeeds_without_a_deputy_follows_the_order():
@@ -119,7 +119,7 @@ def test_elected_lists_who_is_eligible_and_why_others_are_not():
     assert h.eligible == ("b", "d")
     assert [(p.member, p.reason) for p in h.ineligible] == [
         ("a", "đã làm Trưởng khối năm 2024, chưa đủ 1 năm"),
-        ("c", "mới vào khối ngày 2024-03-01 (năm đầu trong khối)")]
+        ("c", "mới vào khối ngày 01/03/2024 (năm đầu trong khối)")]
 
 
 # -- exclusions -----------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_skip_first_year_member_joined_this_year():
     members = ["a", "b", "c", "d", mem("e", joined=dt.date(2024, 3, 1))]
     h = propose([year(2024, members, leader="d")], rotation("fixed-order", ORDER))
     assert h.leader == "a"
-    assert passed(h) == [("e", "leader", "mới vào khối ngày 2024-03-01 (năm đầu trong khối)")]
+    assert passed(h) == [("e", "leader", "mới vào khối ngày 01/03/2024 (năm đầu trong khối)")]
 
 
 def test_cooldown_years():
@@ -155,7 +155,7 @@ def test_members_leaving_are_excluded():
     members = ["a", "b", mem("c", left=dt.date(2024, 6, 30)), "d", "e"]
     h = propose([year(2024, members, leader="b")], rotation("fixed-order", ORDER))
     assert (h.leader, h.deputy) == ("d", "e")
-    assert passed(h) == [("c", "leader", "rời khối ngày 2024-06-30")]
+    assert passed(h) == [("c", "leader", "rời khối ngày 30/06/2024")]
     assert "c" not in h.eligible
 
 
@@ -374,7 +374,7 @@ def test_handover_text_names_chair_deputy_rule_and_passed_over(hroot):
     # Each member passed over or not eligible is listed once, its reasons for both roles together.
     listed = out[out.index("Đơn vị bỏ qua hoặc không đủ điều kiện:"):].splitlines()[1:]
     assert listed == [
-        "  • Đơn vị C (c): rời khối ngày 2024-06-30 (không làm Trưởng khối, Phó khối)",
+        "  • Đơn vị C (c): rời khối ngày 30/06/2024 (không làm Trưởng khối, Phó khối)",
         "  • Đơn vị A (a): đã làm Trưởng khối năm 2024, chưa đủ 2 năm (không làm Trưởng khối, Phó khối)",
     ]
     assert out.count("(c)") == 1 and out.count("(a)") == 1
@@ -391,11 +391,11 @@ def test_handover_json_structure(hroot):
     assert data["rule"] == {"kind": "deputy-succeeds", "name": data["rule"]["name"], "skip_first_year": True,
                             "cooldown_years": 2}
     assert (data["chair"], data["deputy"]) == ("b", "d")
-    assert data["passed_over"] == [{"member": "c", "role": "deputy", "reason": "rời khối ngày 2024-06-30"}]
+    assert data["passed_over"] == [{"member": "c", "role": "deputy", "reason": "rời khối ngày 30/06/2024"}]
     assert data["eligible"] == ["b", "d", "e"]
     assert {p["member"] for p in data["ineligible"]} == {"a", "c"}
     assert data["not_proposed"] == [
-        {"member": "c", "chair_reason": "rời khối ngày 2024-06-30", "deputy_reason": "rời khối ngày 2024-06-30"},
+        {"member": "c", "chair_reason": "rời khối ngày 30/06/2024", "deputy_reason": "rời khối ngày 30/06/2024"},
         {"member": "a", "chair_reason": "đã làm Trưởng khối năm 2024, chưa đủ 2 năm",
          "deputy_reason": "đã làm Trưởng khối năm 2024, chưa đủ 2 năm"}]
     assert data["decided"] == {"chair": None, "deputy": None}

@@ -36,7 +36,7 @@ def test_no_rule_proposes_nothing_and_lists_the_eligible():
     h = propose([bloc(members, leader="a", deputy="b")], None)
     assert (h.leader, h.deputy, h.rule.kind, h.proposes) == (None, None, "none", False)
     assert h.eligible == ("a", "b")  # no cooldown, no first-year rule: only the member that leaves is out
-    assert [(n.member, n.leader_reason) for n in h.not_proposed] == [("c", "rời khối ngày 2024-08-01")]
+    assert [(n.member, n.leader_reason) for n in h.not_proposed] == [("c", "rời khối ngày 01/08/2024")]
 
 
 def test_handover_without_a_rule_says_so(tmp_path):
@@ -67,7 +67,7 @@ def test_founding_members_of_a_new_bloc_are_not_in_their_first_year():
     assert (h.leader, h.deputy) == ("b", "c")
     # d joined after the bloc was formed: that is a first year
     assert [(n.member, n.leader_reason) for n in h.not_proposed] == [
-        ("d", "mới vào khối ngày 2025-09-15 (năm đầu trong khối)")]
+        ("d", "mới vào khối ngày 15/09/2025 (năm đầu trong khối)")]
 
 
 def test_a_member_joining_an_existing_bloc_is_in_its_first_year():
@@ -76,7 +76,7 @@ def test_a_member_joining_an_existing_bloc_is_in_its_first_year():
     h = propose([before, now], rotation("fixed-order", ("a", "d", "b", "c")))
     assert h.founding is False
     assert h.leader == "b"
-    assert h.not_proposed[0].leader_reason == "mới vào khối ngày 2025-03-01 (năm đầu trong khối)"
+    assert h.not_proposed[0].leader_reason == "mới vào khối ngày 01/03/2025 (năm đầu trong khối)"
 
 
 # -- a bloc re-formed from others ---------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from thidua.core.numbers import share_compare_texts, share_text, vn_number
+from thidua.core.numbers import share_compare_texts, share_text, vn_date, vn_number
 from thidua.core.scoring import Ranked
 from thidua.model import AwardPolicy, BlocYear, Quota, ScoringPolicy
 
@@ -154,7 +154,7 @@ def discipline_miss(member_id: str, by: BlocYear) -> tuple[str, str] | None:
         if d.pending:
             return "pending", f"đang xem xét kỷ luật ({why}): chưa xét khen thưởng cho đến khi có kết luận"
         if d.until is not None:
-            return "discipline", (f"bị kỷ luật ({why}) đến {d.until.isoformat()}: thành tích chỉ tính từ sau "
+            return "discipline", (f"bị kỷ luật ({why}) đến {vn_date(d.until)}: thành tích chỉ tính từ sau "
                                   "ngày này, chưa đủ cả năm")
         return "discipline", f"bị kỷ luật trong năm ({why})"
     return None
@@ -179,7 +179,7 @@ def check_conditions(award: AwardPolicy, r: Ranked, by: BlocYear, scoring: Scori
     if barred is not None:
         return Check(tuple(reasons), barred[1], barred[0])
     if award.full_year and (t.member.joined or t.member.left):
-        when = f"vào khối {t.member.joined.isoformat()}" if t.member.joined else f"rời khối {t.member.left.isoformat()}"
+        when = f"vào khối {vn_date(t.member.joined)}" if t.member.joined else f"rời khối {vn_date(t.member.left)}"
         return Check(tuple(reasons), f"không là thành viên cả năm ({when})", "full_year")
     if not t.agreed:
         reasons.append("điểm tự chấm, chưa thống nhất")

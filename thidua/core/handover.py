@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thidua.core.lineage import leader_years, lineage
+from thidua.core.numbers import vn_date
 from thidua.core.scoring import Ranked
 from thidua.model import BlocYear, Member, RotationPolicy
 
@@ -122,10 +123,10 @@ def _first_year(member: Member, current: BlocYear, before: frozenset[str] | None
     if before is None:
         formed = _founding_day(current)
         if member.joined is not None and (formed is None or member.joined > formed):
-            return f"mới vào khối ngày {member.joined.isoformat()} (năm đầu trong khối)"
+            return f"mới vào khối ngày {vn_date(member.joined)} (năm đầu trong khối)"
         return None
     if member.joined is not None and member.joined.year == current.year:
-        return f"mới vào khối ngày {member.joined.isoformat()} (năm đầu trong khối)"
+        return f"mới vào khối ngày {vn_date(member.joined)} (năm đầu trong khối)"
     if member.id in before:
         return None
     preds = _continues(member, current)
@@ -140,7 +141,7 @@ def _ineligibility(member: Member, current: BlocYear, history: list[BlocYear], r
                    before: frozenset[str] | None) -> str | None:
     """Why ``member`` may not chair next year, or None."""
     if member.left is not None:
-        return f"rời khối ngày {member.left.isoformat()}"
+        return f"rời khối ngày {vn_date(member.left)}"
     if rule.cooldown_years:
         ids = lineage(member, history)
         recent = [y for y in leader_years(ids, history) if y > current.year - rule.cooldown_years]

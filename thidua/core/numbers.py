@@ -65,3 +65,8 @@ def share_text(share: Decimal, places: int = 2) -> str:
     """Decimal('0.7') → "70%"; a share written with more decimals is rounded half-up to ``places``."""
     pct = plain(round_to(share * 100, places, "half-up"))
     return f"{vn_number(pct)}%"
+
+
+def vn_date(date) -> str:
+    """A date in a sentence as Vietnamese write it: ``30/06/2025`` (the data keeps ISO dates)."""
+    return f"{date.day:02d}/{date.month:02d}/{date.year}"

@@ -42,8 +42,10 @@ def columns(result: BlocResult) -> tuple[Column, ...]:
                         id=g.id, name=g.name, max=g.ceiling) for g in groups)
 
 
-# Misses that are about the unit, not about one award: the score sheet says them once in its note.
-UNIT_MISSES = ("discipline", "pending")
+# Misses that are about the unit, not about one award: the score sheet says them once in its note, in
+# short (the minutes give the reason in full).
+UNIT_MISSES = {"pending": "chưa xét khen thưởng (đang xem xét kỷ luật)",
+               "discipline": "không đủ điều kiện khen thưởng (bị kỷ luật)"}
 
 
 def _row_note(r: Ranked, result: BlocResult) -> str:
@@ -53,7 +55,8 @@ def _row_note(r: Ranked, result: BlocResult) -> str:
         notes.append(r.tie_note)
     if t.scored and not t.agreed:
         notes.append("điểm tự chấm, chưa thống nhất")
-    unit = next((m.reason for m in result.misses if m.member == t.member.id and m.condition in UNIT_MISSES), "")
+    unit = next((UNIT_MISSES[m.condition] for m in result.misses
+                 if m.member == t.member.id and m.condition in UNIT_MISSES), "")
     if unit:
         notes.append(unit)
     return "; ".join(notes) if t.scored else "chưa có điểm"

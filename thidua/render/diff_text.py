@@ -62,7 +62,7 @@ from thidua.core.changes import (
     TotalChange,
 )
 from thidua.core.handover import RULE_NAMES
-from thidua.core.numbers import vn_number
+from thidua.core.numbers import vn_date, vn_number
 from thidua.diagnostics import Diagnostic
 from thidua.render.diagnostics import TEXT_LABELS, as_dict
 from thidua.render.diff_honours import honour_facts, honour_lines
@@ -309,22 +309,22 @@ def textconv_text(one: OneFile) -> str:
         if m.short:
             extra.append(f"tên ngắn {m.short}")
         if m.joined:
-            extra.append(f"vào khối {m.joined.isoformat()}")
+            extra.append(f"vào khối {vn_date(m.joined)}")
         if m.left:
-            extra.append(f"rời khối {m.left.isoformat()}")
+            extra.append(f"rời khối {vn_date(m.left)}")
         if m.predecessors:
             extra.append("kế tục " + ", ".join(p.id for p in m.predecessors))
         out.append(f"Thành viên: {m.id} — {m.name}" + (f" ({'; '.join(extra)})" if extra else ""))
     for d in by.departures:
         into = f" vào {d.into.id}" if d.into else ""
-        when = f" ngày {d.date.isoformat()}" if d.date else ""
+        when = f" ngày {vn_date(d.date)}" if d.date else ""
         out.append(f"Rời khối: {d.member.id} — {REASONS.get(d.reason, d.reason)}{into}{when}")
     if by.rotation is not None:
         out.append(f"Luân phiên: {RULE_NAMES.get(by.rotation.kind, by.rotation.kind)}" + (f" — {', '.join(r.id for r in by.rotation.order)}"
                                                        if by.rotation.order else ""))
     for e in by.events:
         label = {"covenant": "Ký kết", "midyear": "Sơ kết", "review": "Tổng kết"}.get(e.kind, e.kind)
-        out.append(f"Mốc: {label} {e.date.isoformat() if e.date else '—'}" + (f" — {e.place}" if e.place else ""))
+        out.append(f"Mốc: {label} {vn_date(e.date) if e.date else '—'}" + (f" — {e.place}" if e.place else ""))
     if by.table is not None:
         source = by.criteria_ref.id if by.criteria_ref else "viết trong tệp"
         out.append(f"Bảng điểm: {by.table.name} ({source}) — tối đa {_n(by.table.ceiling)}")
