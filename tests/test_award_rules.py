@@ -244,10 +244,10 @@ def test_candidate_is_what_the_bloc_decided_else_the_rules_proposal():
                    [CO, gov(count=2)])
     first, second = year.province_proposals
     assert (first.bloc, first.member, first.source, first.rank) == ("b00", "m01", "decided", 2)
-    assert "khối đã bình xét, đề nghị" in first.reasons
+    assert "được khối bình xét, đề nghị Cờ thi đua của UBND tỉnh với 7/7 phiếu (100%)" in first.reasons
     assert first.council and "đơn vị hạng 2 là ứng viên" in first.council[0]
     assert (second.bloc, second.member, second.source) == ("b01", "m10", "rules")
-    assert "theo đề xuất của quy định (khối chưa ghi quyết định)" in second.reasons
+    assert "được 7/7 phiếu (100%) bầu Cờ thi đua của UBND tỉnh, khối chưa ghi kết quả bình xét" in second.reasons
 
 
 def test_a_bloc_may_decide_the_province_award_itself():
@@ -287,7 +287,7 @@ def test_tie_at_the_edge_of_the_province_quota_is_for_the_council():
     assert [p.bloc for p in year.province_proposals] == ["b00"]
     ties = [m for m in year.province_misses if m.kind == "tie"]
     assert [(m.bloc, m.tied_with) for m in ties] == [("b01", ("b02",)), ("b02", ("b01",))]
-    assert ties[0].reason == ("bằng tỷ lệ điểm (95% điểm tối đa) và tỷ lệ phiếu với đơn vị dẫn đầu khối b02 ở suất "
+    assert ties[0].reason == ("bằng tỷ lệ điểm (95% số điểm tối đa) và tỷ lệ phiếu với m20 (Khối C) ở suất "
                               "cuối: còn 1 suất cho 2 khối; Hội đồng Thi đua - Khen thưởng tỉnh quyết định")
     assert next(m for m in year.province_misses if m.bloc == "b03").kind == "quota"
 

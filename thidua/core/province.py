@@ -287,12 +287,17 @@ def propose_province(results, awards: tuple[AwardPolicy, ...]) -> tuple[tuple[Pr
 
 
 def _reasons(u: LeadingUnit, award: AwardPolicy, names: dict[str, str]) -> list[str]:
-    out = [f"dẫn đầu {u.bloc_name}, {vn_number(u.total)}/{vn_number(u.ceiling)} điểm "
-           f"({vn_percent(u.total, u.ceiling)} điểm tối đa)"]
-    out.append("khối đã bình xét, đề nghị" if u.source == "decided"
-               else "theo đề xuất của quy định (khối chưa ghi quyết định)")
-    if u.vote is not None:
-        out.append(f"{names.get(award.from_award or award.id, award.from_award or award.id)}: {u.vote.text()}")
+    # Sentences a council member reads: the unit led its bloc with this many points, its bloc proposed it
+    # (with the ballot), and where it stands in the quota (added by the caller).
+    out = [f"dẫn đầu {u.bloc_name} với {vn_number(u.total)}/{vn_number(u.ceiling)} điểm "
+           f"({vn_percent(u.total, u.ceiling)} số điểm tối đa)"]
+    if u.vote is None:
+        out.append("được khối bình xét, đề nghị" if u.source == "decided" else "khối chưa ghi kết quả bình xét")
+    else:
+        prize = names.get(award.from_award or award.id, award.from_award or award.id)
+        ballot = f"{u.vote.votes}/{u.vote.base} phiếu ({vn_percent(u.vote.votes, u.vote.base)})"
+        out.append(f"được khối bình xét, đề nghị {prize} với {ballot}" if u.source == "decided"
+                   else f"được {ballot} bầu {prize}, khối chưa ghi kết quả bình xét")
     return out
 
 
@@ -316,10 +321,11 @@ def _edge_tie(award: AwardPolicy, group: list[Entry], left: int) -> list[Provinc
     for e in group:
         for u in e.units:
             others = tuple(b for b in blocs if b != e.bloc)
+            leaders = "; ".join(f"{x.units[0].member_name} ({x.bloc_name})" for x in group if x.bloc != e.bloc)
             out.append(ProvinceMiss(
                 award.id, award.name, e.bloc, u.member,
-                f"bằng tỷ lệ điểm ({vn_percent(u.total, u.ceiling)} điểm tối đa) và tỷ lệ phiếu với đơn vị dẫn đầu "
-                f"khối {', '.join(others)} ở suất cuối: còn {left} suất cho {len(group)} khối; {COUNCIL} quyết định",
+                f"bằng tỷ lệ điểm ({vn_percent(u.total, u.ceiling)} số điểm tối đa) và tỷ lệ phiếu với {leaders} ở suất "
+                f"cuối: còn {left} suất cho {len(group)} khối; {COUNCIL} quyết định",
                 "tie", others))
     return out
 
@@ -327,8 +333,10 @@ def _edge_tie(award: AwardPolicy, group: list[Entry], left: int) -> list[Provinc
 def _bloc_tie(award: AwardPolicy, e: Entry, place: int, size: int | None) -> list[ProvinceMiss]:
     ids = [u.member for u in e.units]
     where = f"suất {place}/{size}" if size is not None else "một suất"
+    names = {u.member: u.member_name for u in e.units}
     return [ProvinceMiss(award.id, award.name, e.bloc, u.member,
-                         f"đồng hạng nhất khối với {', '.join(i for i in ids if i != u.member)}, khối chưa chọn đơn vị "
+                         f"đồng hạng nhất khối với {', '.join(names[i] for i in ids if i != u.member)}, khối chưa chọn "
+                         "đơn vị "
                          f"dẫn đầu: {where} dành cho khối, khối hoặc {COUNCIL} chọn một đơn vị", "bloc-tie",
                          tuple(i for i in ids if i != u.member))
             for u in e.units]
