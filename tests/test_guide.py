@@ -15,6 +15,7 @@ The steps are HTML comments placed before a fenced block (invisible once the gui
   A to the next one starting with B are replaced by the block.
 - ``<!-- sửa thử: PATH; «OLD» → «NEW» -->``: OLD, found exactly once in the file, becomes NEW (``\\t`` is a
   tab, ``\\n`` a line break).
+- ``<!-- lưu thử: PATH; bảng mã X -->``: the file saved again in encoding X (what cannot be written becomes ?).
 - ``<!-- chép thử: SRC → DEST -->``: a file or folder copied; ``thidua/…`` is this project's folder.
 - ``<!-- điền thử: FORM → COPY; Trang!D8 = 27; … -->``: a unit fills cells of an Excel form, saves a copy.
 - ``<!-- sửa Word thử: PATH; thêm đoạn «NEW» sau đoạn «ANCHOR» -->``: a paragraph added in Word.
@@ -41,7 +42,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUIDE = PROJECT / "docs" / "huong-dan.md"
-MARKER = re.compile(r"^<!-- (chạy thử|ghi thử|thêm thử|thay thử|sửa thử|chép thử|điền thử|sửa Word thử|trích tệp)"
+MARKER = re.compile(r"^<!-- (chạy thử|ghi thử|thêm thử|thay thử|sửa thử|lưu thử|chép thử|điền thử|sửa Word thử|trích tệp)"
                     r": (.*) -->$")
 FENCE = re.compile(r"^```(\w*)$")
 SHELLS = {"powershell", "sh"}
@@ -211,6 +212,11 @@ class Reader:
         text = target.read_text(encoding="utf-8")
         assert text.count(old) == 1, f"huong-dan.md:{step.line}: «{old}» is in {rel} {text.count(old)} times"
         target.write_text(text.replace(old, new), encoding="utf-8", newline="")
+
+    def _lưu_thử(self, step: Step) -> None:
+        rel, encoding = (p.strip() for p in step.arg.split("; bảng mã "))
+        target = self.path(rel)
+        target.write_bytes(target.read_text(encoding="utf-8").encode(encoding, errors="replace"))
 
     def _chép_thử(self, step: Step) -> None:
         src, dest = (self.path(p) for p in step.arg.split("→"))
