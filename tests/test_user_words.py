@@ -133,3 +133,28 @@ def test_form_export_never_writes_over_an_input_even_with_force(tmp_path):
     result = CliRunner().invoke(app, ["form", "export", "2024", "--bloc", "mttq", "--root", str(root),
                                       "-o", str(target)])
     assert result.exit_code == 2 and target.read_bytes() == b"x"
+
+
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    # A day that does not exist: say so at once, whatever the order; no hint towards 2024-02-30.
+    ("30/02/2024", "ngày 30/02/2024 không có thật (tháng 2 năm 2024 chỉ có 29 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("29/02/2023", "ngày 29/02/2023 không có thật (tháng 2 năm 2023 chỉ có 28 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("12/13/2024", "ngày 12/13/2024 không có thật (không có tháng 13)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("2024-02-30", "ngày 2024-02-30 không có thật (tháng 2 năm 2024 chỉ có 29 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("2024-04-31", "ngày 2024-04-31 không có thật (tháng 4 năm 2024 chỉ có 30 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    # A real day in the Vietnamese order: the form is the only fault, and the hint gives it.
+    ("29/02/2024", "'29/02/2024' không phải là ngày dạng NĂM-THÁNG-NGÀY",
+     "Viết ngày theo dạng NĂM-THÁNG-NGÀY: 2024-02-29."),
+])
+def test_a_date_that_does_not_exist_says_so_in_the_first_message(tmp_path, monkeypatch, typed, message, hint):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN + f"events:\n  covenant: {typed}\n"})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert f"blocs/mttq/2024.yaml:10:13: lỗi E204: {message}\n" in out, out
+    assert f"  gợi ý: {hint}\n" in out, out
+
