@@ -158,3 +158,32 @@ def test_a_date_that_does_not_exist_says_so_in_the_first_message(tmp_path, monke
     assert f"blocs/mttq/2024.yaml:10:13: lỗi E204: {message}\n" in out, out
     assert f"  gợi ý: {hint}\n" in out, out
 
+
+TAB_HINT = "  gợi ý: Thay phím Tab bằng dấu cách (2 hoặc 4 dấu cách cho mỗi cấp).\n"
+
+
+@pytest.mark.parametrize(("before", "after", "where"), [
+    ("  - {id: ldld", "\t- {id: ldld", "6:1"),            # before a list item
+    ("leader: hlhpn", "\tleader: hlhpn", "7:1"),          # before a key
+    ("  - {id: ldld", "  \t- {id: ldld", "6:3"),          # after spaces
+])
+def test_a_tab_anywhere_in_the_indent_says_tab_and_how_to_fix_it(tmp_path, monkeypatch, before, after, where):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN.replace(before, after)})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert f"blocs/mttq/2024.yaml:{where}: lỗi E100: dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách\n" in out
+    assert TAB_HINT in out, out
+
+
+def test_a_tab_before_a_score_line_says_tab(tmp_path, monkeypatch):
+    scores = "criteria: _tables/mttq-2024\nscores:\n  hlhpn:\n\tagreed: {\"1.1\": 50}\n"
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN + scores})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert "blocs/mttq/2024.yaml:12:1: lỗi E100: dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách\n" in out, out
+    assert TAB_HINT in out
+
+
+def test_a_character_that_cannot_start_a_value_is_named():
+    (d,) = parse("a: 1\n@b: 2\n", "x").diagnostics
+    assert (d.code, d.source.line, d.source.col, d.message) == ("E100", 2, 1, "ký tự '@' không thể bắt đầu một giá trị")
