@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from fixtures_scoring import bloc, mem, rotation, run_cli, write
 
@@ -52,7 +53,8 @@ def test_handover_without_a_rule_says_so(tmp_path):
     # next year's chair is then whatever the bloc chose: no W600 for a rule nobody stated
     write(tmp_path, {"blocs/k/2025.yaml": year_file(2025, leader="c", deputy="a")})
     v = run_cli(["validate", "--root", str(tmp_path)])
-    assert v.exit_code == 0 and "W600" not in v.output and "0 lỗi, 0 cảnh báo" in v.output, v.output
+    assert v.exit_code == 0 and "W600" not in v.output and "0 lỗi, 2 cảnh báo" in v.output, v.output
+    assert re.findall(r"cảnh báo (\w+):", v.output) == ["W321", "W321"]  # only: no bands, no awards
 
 
 # -- founding members ----------------------------------------------------------------------------

@@ -57,7 +57,11 @@ def init(
         "  git init && git add . && git commit -m \"Khởi tạo dữ liệu thi đua\"\n"
         "  python -m pip install pre-commit && pre-commit install\n"
         f"  {DIFF_DRIVER}\n"
-        "  thidua validate\n")
+        "  thidua validate\n"
+        "\nCần điền: xếp loại ('scoring: bands') và các hình thức khen thưởng ('awards') theo quy chế của tỉnh "
+        f"trong {(directory / CONFIG_NAME).as_posix()}: mẫu có sẵn ở các dòng # dưới hai khóa đó. Đến khi đó, "
+        "thidua validate cảnh báo W321, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
+        "thưởng.\n")
     if not source:
         sys.stdout.write(
             f"\nCần điền: nguồn cài thidua (thidua chưa có trên PyPI). Thay {SOURCE_PLACEHOLDER} trong README.md "
