@@ -233,6 +233,48 @@ def test_gitattributes_name_bloc_years_only(tmp_path):
     assert out == [f"{p}: diff: thidua" for p in paths[:2]] + [f"{p}: diff: unspecified" for p in paths[2:]]
 
 
+# -- .gitignore: what thidua makes again from the data ---------------------------------------------------
+
+def test_generated_folders_stay_out_of_git_status(tmp_path, git_env, monkeypatch):
+    assert run(str(tmp_path), "-p", "Bắc Kạn").exit_code == 0
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == scaffold.GITIGNORE
+    (tmp_path / "blocs/mttq").mkdir()
+    (tmp_path / "blocs/mttq/2024.yaml").write_text(BLOC, encoding="utf-8")
+    (tmp_path / "blocs/_tables/mttq-2024.yaml").write_text(TABLE, encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "init")
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["report", "--bloc", "mttq", "-f", "md"]).exit_code == 0
+    assert CliRunner().invoke(app, ["form", "export", "--bloc", "mttq", "2024"]).exit_code == 0
+    assert CliRunner().invoke(app, ["validate"]).exit_code == 0  # writes .thidua-cache/
+    (tmp_path / "reports/2024/~$mttq.xlsx").write_bytes(b"x")  # Excel's lock file while it is open
+    assert {p.name for p in tmp_path.iterdir()} >= {"reports", "forms", ".thidua-cache"}
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == ""
+    # anchored: a folder of that name deeper down is data, never ignored
+    (tmp_path / "blocs/forms").mkdir()
+    (tmp_path / "blocs/forms/2024.yaml").write_text(BLOC.replace("mttq", "forms"), encoding="utf-8")
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == "?? blocs/forms/2024.yaml\n"
+
+
+def test_an_existing_gitignore_gets_only_the_lines_it_lacks(tmp_path):
+    (tmp_path / ".gitignore").write_bytes(b"*.bak\r\nreports/")  # Windows line ends, no final one
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
+    assert result.exit_code == 0
+    assert f"đã thêm vào {tmp_path.as_posix()}/.gitignore: /forms/, /.thidua-cache/, ~$*, .~lock.*#\n" in result.stdout
+    assert (tmp_path / ".gitignore").read_bytes() == (
+        "*.bak\r\nreports/\r\n# Tệp thidua tạo ra, tạo lại được (thidua init)\r\n"
+        "/forms/\r\n/.thidua-cache/\r\n~$*\r\n.~lock.*#\r\n").encode()
+
+
+def test_a_gitignore_that_has_every_line_is_left_as_it_is(tmp_path):
+    text = "# của văn phòng\nforms\n/reports\n.thidua-cache/\n~$*\n.~lock.*#\n"
+    (tmp_path / ".gitignore").write_text(text, encoding="utf-8")
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
+    assert f"giữ nguyên {tmp_path.as_posix()}/.gitignore (đã có các dòng thidua cần)\n" in result.stdout
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == text
+
+
 # -- docs/ci.md ----------------------------------------------------------------------------------------
 
 def test_ci_doc_shows_the_workflow_init_writes():
