@@ -45,7 +45,7 @@ def test_self_form_round_trip(tmp_path):
 
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert f"Đã ghi 7 thay đổi vào {YEAR_FILE}" in result.stdout
+    assert f"Đã ghi 7 thay đổi vào {(root / YEAR_FILE).as_posix()}" in result.stdout
     after = path.read_text(encoding="utf-8")
 
     assert run("validate", "--root", root).exit_code == 0
@@ -130,7 +130,7 @@ def test_importing_an_unchanged_export_changes_nothing(tmp_path, agreed):
     resaved = fill(form, tmp_path / "resaved.xlsx", {})  # opened and saved again
     result = run("form", "import", form, resaved, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert f"{YEAR_FILE}: không có thay đổi." in result.stdout
+    assert f"{path.as_posix()}: không có thay đổi." in result.stdout
     assert path.read_bytes() == before
 
 

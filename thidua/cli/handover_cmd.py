@@ -146,7 +146,7 @@ def _show(run, year: int, bloc: str, as_json: bool, data_root) -> int:
 
 def _write_next(run, data_root, existed: bool) -> int:
     from thidua.loading.load import Workspace
-    from thidua.loading.root import display_path
+    from thidua.loading.root import user_path
     from thidua.render.next_year import next_year_text
     from thidua.writing import create_new
 
@@ -154,7 +154,7 @@ def _write_next(run, data_root, existed: bool) -> int:
     # Editors find the schema relative to the file, as in the bundled data; without one, no line.
     schema = "# yaml-language-server: $schema=../../schema/bloc-year.schema.json" if schema_file.is_file() else None
     text = next_year_text(run.current, run.handover, schema)
-    shown = display_path(data_root, run.next_file)
+    shown = user_path(data_root, str(run.next_file.absolute()))  # as it opens from here
     if not run.next_file.exists() and _refuse_invalid(run, text, shown):
         return 1
     if create_new(run.next_file, text.encode("utf-8")):

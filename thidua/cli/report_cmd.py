@@ -55,7 +55,7 @@ def report(
     """
     from thidua.cli.score_cmd import print_findings
     from thidua.errors import ThiduaError
-    from thidua.loading.root import display_path
+    from thidua.loading.root import user_path
     from thidua.scoring_run import score_year_at
 
     data_root = resolve_root(root)
@@ -99,7 +99,7 @@ def report(
 
     for path, data in documents:
         atomic_write(path, data, protect=protect)
-        sys.stdout.write(display_path(data_root, path) + "\n")
+        sys.stdout.write(user_path(data_root, str(path.absolute())) + "\n")  # as it opens from here
     raise typer.Exit(0)
 
 
