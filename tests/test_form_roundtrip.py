@@ -115,8 +115,8 @@ def test_an_import_never_rewrites_the_paper_total(tmp_path):
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 1, result.output
     assert "Sở Alpha (alpha) · thống nhất 2: 9 → 9,5" in result.stdout
-    assert ("blocs/kt/2024.yaml:37:12: lỗi E404: alpha: tệp ghi tổng 26.5 nhưng tính được 27 (tiêu chí 26, "
-            "thưởng 1, trừ 0)") in result.stderr
+    assert ("blocs/kt/2024.yaml:37:12: lỗi E404: Sở Alpha (alpha): tệp ghi tổng 26,5 nhưng tính được 27 "
+            "(tiêu chí 26, thưởng 1, trừ 0)") in result.stderr
     assert "thidua không tự sửa" in result.stderr and "không ghi gì (tệp khối-năm sẽ không hợp lệ)" in result.stderr
     assert path.read_bytes() == before
 

@@ -168,7 +168,8 @@ def test_a_bloc_with_an_error_is_refused_and_the_others_scored(root, monkeypatch
     monkeypatch.chdir(root)  # paths are printed from where the user is
     r = score(root)
     assert r.exit_code == 1
-    assert "blocs/loi/2024.yaml:14:12: lỗi E404: a: tệp ghi tổng 95 nhưng tính được 90.5" in r.stderr
+    assert ("blocs/loi/2024.yaml:14:12: lỗi E404: Đơn vị A (a): tệp ghi tổng 95 nhưng tính được 90,5 "
+            "(tiêu chí 90,5, thưởng 0, trừ 0) — gợi ý: ") in r.stderr
     assert "không chấm 1 tệp có lỗi: blocs/loi/2024.yaml" in r.stderr
     assert "(mttq)" in r.stdout and "(kinhte)" in r.stdout and "(loi)" not in r.stdout
     data = json.loads(score(root, "--json").stdout)

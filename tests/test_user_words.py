@@ -187,3 +187,36 @@ def test_a_tab_before_a_score_line_says_tab(tmp_path, monkeypatch):
 def test_a_character_that_cannot_start_a_value_is_named():
     (d,) = parse("a: 1\n@b: 2\n", "x").diagnostics
     assert (d.code, d.source.line, d.source.col, d.message) == ("E100", 2, 1, "ký tự '@' không thể bắt đầu một giá trị")
+
+
+SCORED = CLEAN + "criteria: _tables/mttq-2024\nscores:\n"
+
+
+@pytest.mark.parametrize(("scores", "line", "expected"), [
+    # E400: a point over its criterion's maximum
+    ('  hlhpn:\n    agreed: {"1.1": 50.5, "1.2": 30, "2": 20}\n', "blocs/mttq/2024.yaml:12:21: lỗi E400: "
+     "Hội Liên hiệp Phụ nữ tỉnh (hlhpn): điểm thống nhất tiêu chí 1.1 là 50,5, vượt điểm tối đa 50\n"
+     "  12 |     agreed: {\"1.1\": 50.5, \"1.2\": 30, \"2\": 20}\n", "  gợi ý: Sửa điểm trong khoảng 0 đến 50.\n"),
+    # E402: a bonus over the table's cap
+    ('  hlhpn:\n    agreed: {"1.1": 50, "1.2": 30, "2": 10}\n    bonus: 5.5\n', "blocs/mttq/2024.yaml:13:12: lỗi E402: "
+     "Hội Liên hiệp Phụ nữ tỉnh (hlhpn): điểm thưởng 5,5 vượt mức tối đa 5\n", ""),
+    # E404: the total written is not the total
+    ('  hlhpn:\n    agreed: {"1.1": 46.5, "1.2": 30, "2": 20}\n    total: 90\n', "blocs/mttq/2024.yaml:13:12: lỗi E404: "
+     "Hội Liên hiệp Phụ nữ tỉnh (hlhpn): tệp ghi tổng 90 nhưng tính được 96,5 (tiêu chí 96,5, thưởng 0, trừ 0)\n", ""),
+    # W406 and W407: self scores only, and not every criterion
+    ('  hlhpn:\n    self: {"1.1": 45.5}\n  ldld:\n    agreed: {"1.1": 40, "1.2": 20, "2": 10}\n',
+     "blocs/mttq/2024.yaml:11:3: cảnh báo W406: Hội Liên hiệp Phụ nữ tỉnh (hlhpn): chỉ có điểm tự chấm; tổng điểm "
+     "sẽ tính theo điểm tự chấm và ghi 'chưa thống nhất'\n", ""),
+    ('  hlhpn:\n    self: {"1.1": 45.5}\n  ldld:\n    agreed: {"1.1": 40, "1.2": 20, "2": 10}\n',
+     "blocs/mttq/2024.yaml:11:3: cảnh báo W407: Hội Liên hiệp Phụ nữ tỉnh (hlhpn): thiếu điểm 2 tiêu chí (1.2, 2), "
+     "tính là 0\n", ""),
+    # W405: a member with no scores while the others have theirs
+    ('  hlhpn:\n    agreed: {"1.1": 40, "1.2": 20, "2": 10}\n', "blocs/mttq/2024.yaml:6:5: cảnh báo W405: "
+     "Liên đoàn Lao động tỉnh (ldld) chưa có điểm trong 'scores:' trong khi các đơn vị khác đã có\n", ""),
+])
+def test_score_findings_name_the_member_and_write_decimal_commas(tmp_path, monkeypatch, scores, line, expected):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: SCORED + scores})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert line in out, out
+    assert expected in out
