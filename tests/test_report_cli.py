@@ -98,6 +98,38 @@ def test_output_folder_gets_the_default_names(root, tmp_path):
     assert (tmp_path / "mttq.xlsx").is_file() and (tmp_path / "mttq.md").is_file()
 
 
+def test_output_folder_not_there_yet_is_made_when_it_ends_in_a_slash(root, tmp_path):
+    out = tmp_path / "Báo cáo năm" / "khối MTTQ"  # two levels, neither there yet
+    r = report(root, "--bloc", "mttq", "-o", f"{out}/")
+    assert r.exit_code == 0, r.output
+    names = ["mttq.xlsx", "mttq.md", "mttq-bien-ban.docx", "mttq-to-trinh.docx"]
+    assert r.stdout == "".join(f"{(out / n).as_posix()}\n" for n in names)
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    # a name without a suffix is a folder too
+    r = report(root, "--bloc", "mttq", "-f", "md", "-o", str(tmp_path / "ban-sao"))
+    assert r.exit_code == 0, r.output
+    assert r.stdout == f"{(tmp_path / 'ban-sao/mttq.md').as_posix()}\n"
+    # ... unless it is a file already
+    (tmp_path / "ghi-chu").write_text("x", encoding="utf-8")
+    r = report(root, "--bloc", "mttq", "-o", str(tmp_path / "ghi-chu"))
+    assert r.exit_code == 2
+    assert r.stderr == (f"thidua: lỗi: -o '{tmp_path / 'ghi-chu'}' là một tệp đã có, không phải thư mục; cho -o "
+                        "một tệp .xlsx, .md, .docx hoặc một thư mục\n")
+
+
+def test_one_word_file_for_a_bloc_names_the_two_files_and_the_way_to_get_them(root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = report(root, "--bloc", "mttq", "-o", "biên bản.docx")
+    assert r.exit_code == 2
+    assert r.stderr == ("thidua: lỗi: -o 'biên bản.docx': văn bản Word của một khối gồm hai tệp, mttq-bien-ban.docx "
+                        "và mttq-to-trinh.docx (biên bản và tờ trình); cho -o một thư mục để ghi cả hai vào đó, "
+                        "ví dụ -o \"biên bản/\"\n")
+    assert list(tmp_path.iterdir()) == [root]
+    r = report(root, "--bloc", "mttq", "-o", "biên bản/", "-f", "docx")  # what the message says, done
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "biên bản/mttq-bien-ban.docx\nbiên bản/mttq-to-trinh.docx\n"
+
+
 @pytest.mark.parametrize(("args", "message"), [
     ([], "cần --bloc"),
     (["--bloc", "khong-co"], "khong-co"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -39,10 +40,10 @@ def report(
         "--year", "-y", min=1945, max=2200, help="Năm thi đua; mặc định là năm mới nhất đã có điểm của khối.")] = None,
     fmt: Annotated[Optional[Format], typer.Option(  # noqa: UP045
         "--format", "-f", help="xlsx, md hoặc docx; mặc định xuất cả ba.")] = None,
-    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--output", "-o", help="Tệp .xlsx/.md/.docx hoặc thư mục để ghi; mặc định reports/<năm>/ trong thư "
-                               "mục dữ liệu (<khối>.xlsx, <khối>.md, <khối>-bien-ban.docx, "
-                               "<khối>-to-trinh.docx).")] = None,
+    output: Annotated[Optional[str], typer.Option(  # noqa: UP045 - text: a Path drops the '/' that says folder
+        "--output", "-o", help="Tệp .xlsx/.md/.docx hoặc thư mục để ghi (tên có '/' ở cuối hoặc không có đuôi: "
+                               "thư mục, tạo nếu chưa có); mặc định reports/<năm>/ trong thư mục dữ liệu "
+                               "(<khối>.xlsx, <khối>.md, <khối>-bien-ban.docx, <khối>-to-trinh.docx).")] = None,
     root: RootOption = None,
 ) -> None:
     """Xuất Bảng tổng hợp, Biên bản, Tờ trình của một khối (Excel, Markdown, Word), hoặc bảng tổng hợp của tỉnh.
@@ -65,7 +66,10 @@ def report(
         year = _latest_scored_year(data_root, bloc)
     from thidua.render.reports import plan, render_all
 
-    where = plan(data_root / REPORTS_DIR / str(year), bloc or SUMMARY_NAME, fmt, output, province=bloc is None)
+    ends = tuple(s for s in ("/", os.sep, os.altsep) if s)
+    where = plan(data_root / REPORTS_DIR / str(year), bloc or SUMMARY_NAME, fmt,
+                 Path(output) if output is not None else None, province=bloc is None,
+                 folder=output is not None and output.endswith(ends))
     protect = inputs(data_root)
     for target in where:
         refuse_input(target.path, protect)
