@@ -10,7 +10,7 @@ def test_fixture_root_validates_without_errors(tmp_path):
     root = make_root(tmp_path)
     result = run("validate", "--root", root)
     assert result.exit_code == 0, result.output
-    # gamma unscored, three sheets self only, and thidua.yaml states no awards (W321)
+    # gamma unscored, three sheets self only, and thidua.yaml states no awards (W326)
     assert result.stdout.endswith("3 tệp, 0 lỗi, 5 cảnh báo\n")
 
 

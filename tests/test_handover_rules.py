@@ -54,7 +54,7 @@ def test_handover_without_a_rule_says_so(tmp_path):
     write(tmp_path, {"blocs/k/2025.yaml": year_file(2025, leader="c", deputy="a")})
     v = run_cli(["validate", "--root", str(tmp_path)])
     assert v.exit_code == 0 and "W600" not in v.output and "0 lỗi, 2 cảnh báo" in v.output, v.output
-    assert re.findall(r"cảnh báo (\w+):", v.output) == ["W321", "W321"]  # only: no bands, no awards
+    assert re.findall(r"cảnh báo (\w+):", v.output) == ["W326", "W326"]  # only: no bands, no awards
 
 
 # -- founding members ----------------------------------------------------------------------------

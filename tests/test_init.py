@@ -34,8 +34,8 @@ def findings(root: Path):
     return [d for report in validate(root) for d in report.diagnostics]
 
 
-# What a new repository warns about until the province writes its bands and award policies (W321).
-UNFILLED = [("thidua.yaml", "W321", 12, 3), ("thidua.yaml", "W321", 20, 1)]
+# What a new repository warns about until the province writes its bands and award policies (W326).
+UNFILLED = [("thidua.yaml", "W326", 12, 3), ("thidua.yaml", "W326", 20, 1)]
 
 
 def places(diagnostics):
@@ -326,19 +326,19 @@ def test_a_new_repository_warns_until_the_province_writes_bands_and_awards(tmp_p
     result = run(str(tmp_path), "-p", "Bắc Kạn")
     assert ("\nCần điền: xếp loại ('scoring: bands') và các hình thức khen thưởng ('awards') theo quy chế của tỉnh "
             f"trong {tmp_path.as_posix()}/thidua.yaml: mẫu có sẵn ở các dòng # dưới hai khóa đó. Đến khi đó, "
-            "thidua validate cảnh báo W321, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
+            "thidua validate cảnh báo W326, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
             "thưởng.\n") in result.stdout
     (tmp_path / "blocs/mttq").mkdir()
     (tmp_path / "blocs/mttq/2024.yaml").write_text(BLOC, encoding="utf-8")
     (tmp_path / "blocs/_tables/mttq-2024.yaml").write_text(TABLE, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     out = CliRunner().invoke(app, ["validate", "--no-cache"]).stdout
-    assert ("thidua.yaml:12:3: cảnh báo W321: thidua.yaml chưa có mức xếp loại nào ('scoring: bands'): "
+    assert ("thidua.yaml:12:3: cảnh báo W326: thidua.yaml chưa có mức xếp loại nào ('scoring: bands'): "
             "tổng điểm không được xếp loại\n") in out
     assert ("  gợi ý: Ghi các mức xếp loại của tỉnh vào 'scoring: bands:', từ cao xuống thấp, ví dụ "
             "- {name: Xuất sắc, min: 95} (thidua init để sẵn mẫu ở các dòng # ngay dưới: bỏ dấu # rồi sửa); "
             "xem docs/format.md, mục scoring.\n") in out
-    assert ("thidua.yaml:20:1: cảnh báo W321: thidua.yaml chưa có quy định khen thưởng nào ('awards'): "
+    assert ("thidua.yaml:20:1: cảnh báo W326: thidua.yaml chưa có quy định khen thưởng nào ('awards'): "
             "không đơn vị nào được đề nghị khen thưởng\n") in out
     assert ("  gợi ý: Ghi các hình thức khen thưởng theo quy chế của tỉnh vào 'awards:' (thidua init để sẵn mẫu "
             "ở các dòng # ngay dưới: bỏ dấu # rồi sửa); xem docs/format.md, mục awards.\n") in out
@@ -347,9 +347,9 @@ def test_a_new_repository_warns_until_the_province_writes_bands_and_awards(tmp_p
     score = CliRunner().invoke(app, ["score", "2024"])
     assert score.exit_code == 0
     assert score.stderr == (
-        "thidua.yaml:12:3: cảnh báo W321: thidua.yaml chưa có mức xếp loại nào ('scoring: bands'): "
+        "thidua.yaml:12:3: cảnh báo W326: thidua.yaml chưa có mức xếp loại nào ('scoring: bands'): "
         "tổng điểm không được xếp loại\n"
-        "thidua.yaml:20:1: cảnh báo W321: thidua.yaml chưa có quy định khen thưởng nào ('awards'): "
+        "thidua.yaml:20:1: cảnh báo W326: thidua.yaml chưa có quy định khen thưởng nào ('awards'): "
         "không đơn vị nào được đề nghị khen thưởng\n")
     # once written, nothing to say
     config = (tmp_path / "thidua.yaml").read_text(encoding="utf-8")

@@ -50,7 +50,7 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
         # A share of the blocs' leaders depends on every bloc: score them all, show one.
         paths = bloc_year_paths(root, year)
     if not any(d.is_error for d in config_diags):
-        # thidua.yaml's own checks too: a province without bands or awards (W321) is told why no one is
+        # thidua.yaml's own checks too: a province without bands or awards (W326) is told why no one is
         # proposed, and award policies that contradict each other (E310) are not scored on.
         config_diags = (*config_diags, *check_config(config))
     findings: list[Diagnostic] = list(config_diags)

@@ -63,7 +63,7 @@ def init(
         "  thidua validate\n"
         "\nCần điền: xếp loại ('scoring: bands') và các hình thức khen thưởng ('awards') theo quy chế của tỉnh "
         f"trong {(directory / CONFIG_NAME).as_posix()}: mẫu có sẵn ở các dòng # dưới hai khóa đó. Đến khi đó, "
-        "thidua validate cảnh báo W321, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
+        "thidua validate cảnh báo W326, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
         "thưởng.\n")
     if not source:
         sys.stdout.write(

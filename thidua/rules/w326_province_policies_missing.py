@@ -1,4 +1,4 @@
-"""W321 province-policies-missing: thidua.yaml has no xếp loại bands or no award policies yet.
+"""W326 province-policies-missing: thidua.yaml has no xếp loại bands or no award policies yet.
 
 ``thidua init`` writes ``bands: []`` and ``awards: []`` for the province to fill in; until it does,
 every total goes without a band and no member is proposed for an award, with nothing else to say why.
@@ -8,7 +8,7 @@ from thidua.diagnostics import Severity
 from thidua.rules.base import Rule
 
 RULE = Rule(
-    code="W321",
+    code="W326",
     name="province-policies-missing",
     severity=Severity.WARNING,
     title="Tỉnh chưa ghi xếp loại hoặc quy định khen thưởng",
