@@ -245,7 +245,7 @@ def test_government_flag_prefers_the_best_share_of_the_table_maximum():
     year = province([91, 99, 93, 92, 90], gov=award("cp", "CP", level="province", from_award="co", count=1))
     [p] = year.province_proposals
     assert (p.bloc, p.member) == ("b01", "lead1")
-    assert p.reasons[0].startswith("dẫn đầu Khối thử với 99/100 điểm (99% số điểm tối đa)")
+    assert p.reasons[0].startswith("dẫn đầu khối với 99/100 điểm (99% số điểm tối đa)")
 
 
 # -- W700: the bloc's recorded decision against the rules ------------------------------

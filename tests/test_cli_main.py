@@ -182,3 +182,16 @@ def test_ctrl_c_while_the_modules_load_is_no_traceback(monkeypatch, capsys):
         entry.main()
     assert stop.value.code == 130
     assert capsys.readouterr().err == "\nthidua: đã dừng theo yêu cầu (Ctrl-C)\n"
+
+
+@pytest.mark.parametrize("args", [["score", "2024"], ["history", "--bloc", "mttq"], ["validate", "--no-cache"]])
+def test_a_reader_that_goes_away_is_no_error(args):
+    """`thidua score 2024 | head -1`: the pipe closes before thidua is done; no 'lỗi: Broken pipe'."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("THIDUA_ROOT", None)
+    p = subprocess.Popen([sys.executable, "-m", "thidua", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         cwd=PROJECT, env=env)
+    p.stdout.close()  # the reader is gone before the first line
+    err = p.stderr.read().decode("utf-8")
+    p.stderr.close()
+    assert (p.wait(), err) == (1, "")

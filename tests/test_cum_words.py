@@ -44,9 +44,13 @@ def test_a_province_of_cum_only_counts_cum(tmp_path):
     out = run_cli(["score", "2024", "--root", str(root)])
     assert "Tổng hợp năm 2024: 2 cụm\n" in out.output
     assert "\nCụm      Đơn vị  Dẫn đầu" in out.output, out.output
-    # the reason quotes the bloc's name as written, and says cụm in its own words
-    assert "dẫn đầu Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh" in out.output
-    assert "1 đơn vị dẫn đầu cụm" in out.output and "(cụm mttq)" in out.output
+    # the reason says cụm in its own words
+    assert "dẫn đầu cụm với" in out.output
+    assert "1 đơn vị dẫn đầu cụm" in out.output
+    # the cụm named as written, even when its name says Khối
+    assert "(Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh) — " in out.output
+    assert "Sở Tài chính (Khối thi đua các sở, ngành kinh tế) — ngoài hạn mức" in out.output
+    assert "Cụm thi đua Khối" not in out.output
 
 
 def test_names_in_a_reason_stay_as_written():

@@ -143,6 +143,8 @@ def test_user_path():
     assert user_path(root, "blocs/mttq/2024.yaml", "/data") == "tinh/blocs/mttq/2024.yaml"
     assert user_path(root, "blocs/mttq/2024.yaml", "/home/vp") == "/data/tinh/blocs/mttq/2024.yaml"
     assert user_path(root, "", "/home/vp") == ""
+    # a report written with -o outside the data, from the data root: absolute, not a climb out of it
+    assert user_path(root, "/tmp/bc/tong-hop.xlsx", "/data/tinh") == "/tmp/bc/tong-hop.xlsx"
 
 
 def test_score_names_refused_files_from_where_the_user_is(bundled, monkeypatch):

@@ -65,6 +65,21 @@ def test_one_agreed_score_changed_and_committed(repo):
     assert out.rstrip().endswith("1 tệp thay đổi")
 
 
+def test_a_members_own_bonus_and_deductions_show_like_the_counted_ones(repo, monkeypatch):
+    # what a self-scoring form import writes: the member's own claims, not counted in the total
+    edit(repo / "blocs/mttq/2020.yaml", HND_LINE, HND_LINE + "\n    self_bonus: [{points: 1.5, reason: Giải nhất}]"
+         "\n    self_deductions: 0.5")
+    result = run("--root", str(repo))
+    assert result.exit_code == 0, result.output
+    assert ("\n  Hội Nông dân tỉnh: điểm thưởng (tự đề xuất): — → 1,5; điểm trừ (tự đề xuất): — → 0,5\n"
+            in result.output), result.output
+    assert result.output.rstrip().endswith("1 tệp thay đổi")
+    monkeypatch.chdir(repo)
+    lines = run("--textconv", "blocs/mttq/2020.yaml").output.splitlines()
+    assert "Điểm thưởng (tự đề xuất): hnd · 1,5 — Giải nhất" in lines
+    assert "Điểm trừ (tự đề xuất): hnd · 0,5" in lines
+
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bac-kan"
 
 

@@ -156,7 +156,7 @@ def test_a_version_2_self_form_still_imports(tmp_path):
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
     assert "Ban Beta (beta) · tự chấm 1.2: (trống) → 6   [" in result.stdout
-    assert "v2.xlsx!Beta!D9]" in result.stdout and "Đã ghi 2 thay đổi vào blocs/kt/2024.yaml." in result.stdout
+    assert "v2.xlsx!Beta!D9]" in result.stdout and f"Đã ghi 2 thay đổi vào {(root / YEAR_FILE).as_posix()}." in result.stdout
     text = (root / YEAR_FILE).read_text(encoding="utf-8")
     assert '      "1.2": 6\n      "2": 8\n    self_bonus:\n      - points: 1\n        reason: "Giải nhì hội thi"\n' in text
 

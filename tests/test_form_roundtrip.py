@@ -45,7 +45,7 @@ def test_self_form_round_trip(tmp_path):
 
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert f"Đã ghi 7 thay đổi vào {YEAR_FILE}" in result.stdout
+    assert f"Đã ghi 7 thay đổi vào {(root / YEAR_FILE).as_posix()}" in result.stdout
     after = path.read_text(encoding="utf-8")
 
     assert run("validate", "--root", root).exit_code == 0
@@ -115,8 +115,8 @@ def test_an_import_never_rewrites_the_paper_total(tmp_path):
     result = run("form", "import", filled, "--root", root, "--write")
     assert result.exit_code == 1, result.output
     assert "Sở Alpha (alpha) · thống nhất 2: 9 → 9,5" in result.stdout
-    assert ("blocs/kt/2024.yaml:37:12: lỗi E404: alpha: tệp ghi tổng 26.5 nhưng tính được 27 (tiêu chí 26, "
-            "thưởng 1, trừ 0)") in result.stderr
+    assert ("blocs/kt/2024.yaml:37:12: lỗi E404: Sở Alpha (alpha): tệp ghi tổng 26,5 nhưng tính được 27 "
+            "(tiêu chí 26, thưởng 1, trừ 0)") in result.stderr
     assert "thidua không tự sửa" in result.stderr and "không ghi gì (tệp khối-năm sẽ không hợp lệ)" in result.stderr
     assert path.read_bytes() == before
 
@@ -130,7 +130,7 @@ def test_importing_an_unchanged_export_changes_nothing(tmp_path, agreed):
     resaved = fill(form, tmp_path / "resaved.xlsx", {})  # opened and saved again
     result = run("form", "import", form, resaved, "--root", root, "--write")
     assert result.exit_code == 0, result.output
-    assert f"{YEAR_FILE}: không có thay đổi." in result.stdout
+    assert f"{path.as_posix()}: không có thay đổi." in result.stdout
     assert path.read_bytes() == before
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from fixtures_scoring import bloc, mem, rotation, run_cli, write
 
@@ -52,7 +53,8 @@ def test_handover_without_a_rule_says_so(tmp_path):
     # next year's chair is then whatever the bloc chose: no W600 for a rule nobody stated
     write(tmp_path, {"blocs/k/2025.yaml": year_file(2025, leader="c", deputy="a")})
     v = run_cli(["validate", "--root", str(tmp_path)])
-    assert v.exit_code == 0 and "W600" not in v.output and "0 lỗi, 0 cảnh báo" in v.output, v.output
+    assert v.exit_code == 0 and "W600" not in v.output and "0 lỗi, 2 cảnh báo" in v.output, v.output
+    assert re.findall(r"cảnh báo (\w+):", v.output) == ["W326", "W326"]  # only: no bands, no awards
 
 
 # -- founding members ----------------------------------------------------------------------------
@@ -161,5 +163,5 @@ def test_write_never_creates_a_file_that_fails_validation(tmp_path):
     r = run_cli(["handover", "2024", "--root", str(tmp_path), "--bloc", "k", "--write"])
     assert r.exit_code == 1
     assert "blocs/k/2025.yaml:" in r.stderr and "E303" in r.stderr  # c left: it is not a member of 2025
-    assert "không tạo blocs/k/2025.yaml: tệp sẽ có lỗi" in r.stderr
+    assert f"không tạo {(tmp_path / 'blocs/k/2025.yaml').as_posix()}: tệp sẽ có lỗi" in r.stderr
     assert not (tmp_path / "blocs/k/2025.yaml").exists()

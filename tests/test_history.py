@@ -81,6 +81,10 @@ def test_history_plain_text_tables(root):
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith("Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh (mttq): lịch sử 2019–2021\n")
+    for year in ("2020", "2021"):
+        (root / f"blocs/mttq/{year}.yaml").unlink()
+    one = run("--bloc", "mttq", "--root", str(root)).output  # one year: no span "2019–2019"
+    assert one.startswith("Khối thi đua MTTQ và các đoàn thể tỉnh (mttq): lịch sử năm 2019\n"), one
     lines = out.splitlines()
     (y2020,) = [line for line in lines if line.startswith("2020  ")]
     assert "Hội Liên hiệp Phụ nữ tỉnh" in y2020 and "Liên đoàn Lao động tỉnh" in y2020

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from git_support import git
+from support import TABLE
 from typer.testing import CliRunner
 
 from thidua.checking import validate
@@ -33,6 +34,14 @@ def findings(root: Path):
     return [d for report in validate(root) for d in report.diagnostics]
 
 
+# What a new repository warns about until the province writes its bands and award policies (W326).
+UNFILLED = [("thidua.yaml", "W326", 12, 3), ("thidua.yaml", "W326", 20, 1)]
+
+
+def places(diagnostics):
+    return [(d.source.file, d.code, d.source.line, d.source.col) for d in diagnostics]
+
+
 def test_init_then_validate_is_clean(tmp_path):
     target = tmp_path / "thi-dua-bac-kan"
     result = run(str(target), "--province", "Bắc Kạn")
@@ -40,9 +49,9 @@ def test_init_then_validate_is_clean(tmp_path):
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == sorted(
         scaffold.files("Bắc Kạn"))
     assert f"đã tạo {target.as_posix()}/thidua.yaml" in result.output
-    assert findings(target) == []
+    assert places(findings(target)) == UNFILLED
     cli = CliRunner().invoke(app, ["validate", "--root", str(target)])
-    assert cli.exit_code == 0 and "1 tệp, 0 lỗi, 0 cảnh báo" in cli.output
+    assert cli.exit_code == 0 and "1 tệp, 0 lỗi, 2 cảnh báo" in cli.output
     config = yaml.safe_load((target / "thidua.yaml").read_text(encoding="utf-8"))
     assert config["province"] == "Bắc Kạn"
     assert config["rotation"] == {"rule": "deputy-succeeds", "skip_first_year": True, "cooldown_years": 0}
@@ -86,7 +95,7 @@ def test_init_into_a_file_or_with_an_empty_province_exits_2(tmp_path):
 @pytest.mark.parametrize("province", ['Bà Rịa: "Vũng Tàu" # x', "Thừa Thiên\u0301 Huế", "Khánh Hoà"])
 def test_any_province_name_gives_a_valid_config(tmp_path, province):
     assert run(str(tmp_path), "--province", province).exit_code == 0
-    assert findings(tmp_path) == []
+    assert places(findings(tmp_path)) == UNFILLED
     loaded = yaml.safe_load((tmp_path / "thidua.yaml").read_text(encoding="utf-8"))["province"]
     assert loaded == unicodedata.normalize("NFC", province)
 
@@ -100,7 +109,7 @@ def test_readme_examples_validate_clean(tmp_path):
         (block,) = re.findall(r"```yaml\n(.*?)```", files[readme], re.S)
         (tmp_path / dest).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / dest).write_text(block, encoding="utf-8")
-    assert findings(tmp_path) == []
+    assert places(findings(tmp_path)) == UNFILLED
     score = CliRunner().invoke(app, ["score", "2025", "--root", str(tmp_path), "--json"])
     assert score.exit_code == 0, score.output
 
@@ -128,7 +137,7 @@ def test_init_names_the_source_to_install_thidua_from(tmp_path):
     assert f'python -m pip install "{SOURCE}"\n' in readme
     workflow = yaml.safe_load((tmp_path / ".github/workflows/thidua.yml").read_text(encoding="utf-8"))
     assert workflow["env"]["THIDUA"] == SOURCE
-    assert "Cần điền" not in result.output and "<" not in readme.split("## Cài đặt")[1].split("```")[1]
+    assert "Cần điền: nguồn cài" not in result.output and "<" not in readme.split("## Cài đặt")[1].split("```")[1]
 
 
 def test_without_a_source_init_says_what_to_fill_in_and_ci_refuses_the_placeholder(tmp_path, monkeypatch):
@@ -203,7 +212,7 @@ def test_the_hook_passes_only_data_files_to_validate(tmp_path):
     every = [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()]
     passed = [p for p in every if pattern.search(p)]
     assert passed == ["thidua.yaml"]
-    assert findings_for(tmp_path, passed) == []
+    assert places(findings_for(tmp_path, passed)) == UNFILLED
     assert findings_for(tmp_path, [".pre-commit-config.yaml"]) != []
 
 
@@ -222,6 +231,48 @@ def test_gitattributes_name_bloc_years_only(tmp_path):
                          text=True, check=True).stdout.splitlines()
     # bloc-years at the top and in a subfolder (a data root in data/), nothing else
     assert out == [f"{p}: diff: thidua" for p in paths[:2]] + [f"{p}: diff: unspecified" for p in paths[2:]]
+
+
+# -- .gitignore: what thidua makes again from the data ---------------------------------------------------
+
+def test_generated_folders_stay_out_of_git_status(tmp_path, git_env, monkeypatch):
+    assert run(str(tmp_path), "-p", "Bắc Kạn").exit_code == 0
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == scaffold.GITIGNORE
+    (tmp_path / "blocs/mttq").mkdir()
+    (tmp_path / "blocs/mttq/2024.yaml").write_text(BLOC, encoding="utf-8")
+    (tmp_path / "blocs/_tables/mttq-2024.yaml").write_text(TABLE, encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "init")
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["report", "--bloc", "mttq", "-f", "md"]).exit_code == 0
+    assert CliRunner().invoke(app, ["form", "export", "--bloc", "mttq", "2024"]).exit_code == 0
+    assert CliRunner().invoke(app, ["validate"]).exit_code == 0  # writes .thidua-cache/
+    (tmp_path / "reports/2024/~$mttq.xlsx").write_bytes(b"x")  # Excel's lock file while it is open
+    assert {p.name for p in tmp_path.iterdir()} >= {"reports", "forms", ".thidua-cache"}
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == ""
+    # anchored: a folder of that name deeper down is data, never ignored
+    (tmp_path / "blocs/forms").mkdir()
+    (tmp_path / "blocs/forms/2024.yaml").write_text(BLOC.replace("mttq", "forms"), encoding="utf-8")
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == "?? blocs/forms/2024.yaml\n"
+
+
+def test_an_existing_gitignore_gets_only_the_lines_it_lacks(tmp_path):
+    (tmp_path / ".gitignore").write_bytes(b"*.bak\r\nreports/")  # Windows line ends, no final one
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
+    assert result.exit_code == 0
+    assert f"đã thêm vào {tmp_path.as_posix()}/.gitignore: /forms/, /.thidua-cache/, ~$*, .~lock.*#\n" in result.stdout
+    assert (tmp_path / ".gitignore").read_bytes() == (
+        "*.bak\r\nreports/\r\n# Tệp thidua tạo ra, tạo lại được (thidua init)\r\n"
+        "/forms/\r\n/.thidua-cache/\r\n~$*\r\n.~lock.*#\r\n").encode()
+
+
+def test_a_gitignore_that_has_every_line_is_left_as_it_is(tmp_path):
+    text = "# của văn phòng\nforms\n/reports\n.thidua-cache/\n~$*\n.~lock.*#\n"
+    (tmp_path / ".gitignore").write_text(text, encoding="utf-8")
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
+    assert f"giữ nguyên {tmp_path.as_posix()}/.gitignore (đã có các dòng thidua cần)\n" in result.stdout
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == text
 
 
 # -- docs/ci.md ----------------------------------------------------------------------------------------
@@ -259,3 +310,51 @@ def test_ci_doc_rev_is_a_commit_of_thidua_with_the_hook():
     assert hooks.returncode == 0, hooks.stderr
     (hook,) = yaml.safe_load(hooks.stdout)
     assert hook["id"] == "thidua-validate" and hook["entry"] == "thidua validate"
+
+
+BLOC = """\
+bloc: mttq
+year: 2024
+name: Khối thi đua MTTQ
+members: [{id: hlhpn, name: Hội LHPN tỉnh}, {id: ldld, name: LĐLĐ tỉnh}]
+criteria: _tables/mttq-2024
+scores: {hlhpn: {agreed: {"1.1": 50, "1.2": 30, "2": 16}}, ldld: {agreed: {"1.1": 45, "1.2": 30, "2": 15}}}
+"""
+
+
+def test_a_new_repository_warns_until_the_province_writes_bands_and_awards(tmp_path, monkeypatch):
+    result = run(str(tmp_path), "-p", "Bắc Kạn")
+    assert ("\nCần điền: xếp loại ('scoring: bands') và các hình thức khen thưởng ('awards') theo quy chế của tỉnh "
+            f"trong {tmp_path.as_posix()}/thidua.yaml: mẫu có sẵn ở các dòng # dưới hai khóa đó. Đến khi đó, "
+            "thidua validate cảnh báo W326, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
+            "thưởng.\n") in result.stdout
+    (tmp_path / "blocs/mttq").mkdir()
+    (tmp_path / "blocs/mttq/2024.yaml").write_text(BLOC, encoding="utf-8")
+    (tmp_path / "blocs/_tables/mttq-2024.yaml").write_text(TABLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(app, ["validate", "--no-cache"]).stdout
+    assert ("thidua.yaml:12:3: cảnh báo W326: thidua.yaml chưa có mức xếp loại nào ('scoring: bands'): "
+            "tổng điểm không được xếp loại\n") in out
+    assert ("  gợi ý: Ghi các mức xếp loại của tỉnh vào 'scoring: bands:', từ cao xuống thấp, ví dụ "
+            "- {name: Xuất sắc, min: 95} (thidua init để sẵn mẫu ở các dòng # ngay dưới: bỏ dấu # rồi sửa); "
+            "xem docs/format.md, mục scoring.\n") in out
+    assert ("thidua.yaml:20:1: cảnh báo W326: thidua.yaml chưa có quy định khen thưởng nào ('awards'): "
+            "không đơn vị nào được đề nghị khen thưởng\n") in out
+    assert ("  gợi ý: Ghi các hình thức khen thưởng theo quy chế của tỉnh vào 'awards:' (thidua init để sẵn mẫu "
+            "ở các dòng # ngay dưới: bỏ dấu # rồi sửa); xem docs/format.md, mục awards.\n") in out
+    assert out.endswith("3 tệp, 0 lỗi, 2 cảnh báo\n")
+    # score says it too, beside a table with no band and no proposal; the score still stands (exit 0)
+    score = CliRunner().invoke(app, ["score", "2024"])
+    assert score.exit_code == 0
+    assert score.stderr == (
+        "thidua.yaml:12:3: cảnh báo W326: thidua.yaml chưa có mức xếp loại nào ('scoring: bands'): "
+        "tổng điểm không được xếp loại\n"
+        "thidua.yaml:20:1: cảnh báo W326: thidua.yaml chưa có quy định khen thưởng nào ('awards'): "
+        "không đơn vị nào được đề nghị khen thưởng\n")
+    # once written, nothing to say
+    config = (tmp_path / "thidua.yaml").read_text(encoding="utf-8")
+    config = config.replace("bands: []", "bands: [{name: Tốt, min: 80}]").replace(
+        "awards: []", "awards: [{id: bang-khen, name: Bằng khen, quota: 1}]")
+    (tmp_path / "thidua.yaml").write_text(config, encoding="utf-8")
+    assert CliRunner().invoke(app, ["validate", "--no-cache"]).stdout == "3 tệp, 0 lỗi, 0 cảnh báo\n"
+    assert CliRunner().invoke(app, ["score", "2024"]).stderr == ""

@@ -17,6 +17,14 @@ def root(tmp_path):
     return data_root(tmp_path)
 
 
+@pytest.fixture
+def inside(root, monkeypatch):
+    """Run from the data root, as an officer in the repository does: files written are named from there."""
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.mark.usefixtures("inside")
 def test_default_writes_both_formats_under_reports(root):
     r = report(root, "--bloc", "mttq")
     assert r.exit_code == 0, r.output
@@ -27,6 +35,7 @@ def test_default_writes_both_formats_under_reports(root):
         "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH KHÁNH HÒA  \n**KHỐI THI ĐUA MTTQ")
 
 
+@pytest.mark.usefixtures("inside")
 def test_year_defaults_to_the_latest_of_the_bloc(root):
     text = (root / "blocs/mttq/2024.yaml").read_text(encoding="utf-8")
     (root / "blocs/mttq/2025.yaml").write_text(
@@ -38,6 +47,7 @@ def test_year_defaults_to_the_latest_of_the_bloc(root):
     assert r.stdout == "reports/2024/mttq.md\n"
 
 
+@pytest.mark.usefixtures("inside")
 def test_province_summary(root):
     r = report(root, "--year", "2024")
     assert r.exit_code == 0, r.output
@@ -45,6 +55,7 @@ def test_province_summary(root):
                                     "reports/2024/tong-hop.docx"]
 
 
+@pytest.mark.usefixtures("inside")
 def test_one_format(root):
     r = report(root, "--bloc", "mttq", "--format", "xlsx")
     assert r.exit_code == 0, r.output
@@ -60,10 +71,63 @@ def test_output_file_picks_the_format_by_suffix(root, tmp_path):
     assert not (root / "reports").exists()
 
 
+def test_written_files_are_named_as_they_open_from_where_the_user_is(root, tmp_path, monkeypatch):
+    # from the folder above the data root, with --root relative to it: relative to here, not to the root
+    monkeypatch.chdir(tmp_path)
+    r = report(Path("data"), "--bloc", "mttq", "-f", "md")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "data/reports/2024/mttq.md\n"
+    # from a folder beside it: absolute
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    r = report(root, "--bloc", "mttq", "-f", "md")
+    assert r.stdout == f"{(root / 'reports/2024/mttq.md').as_posix()}\n"
+    # from a folder inside the data root: relative to it
+    monkeypatch.chdir(root / "blocs" / "mttq")
+    r = report(root, "--bloc", "mttq", "-f", "md")
+    assert r.stdout == "../../reports/2024/mttq.md\n"
+    # a target under the current folder: relative to it
+    monkeypatch.chdir(tmp_path)
+    r = report(root, "--bloc", "mttq", "-f", "md", "-o", "ra/mttq.md")
+    assert r.stdout == "ra/mttq.md\n" and (tmp_path / "ra/mttq.md").is_file()
+
+
 def test_output_folder_gets_the_default_names(root, tmp_path):
     r = report(root, "--bloc", "mttq", "-o", str(tmp_path))
     assert r.exit_code == 0, r.output
     assert (tmp_path / "mttq.xlsx").is_file() and (tmp_path / "mttq.md").is_file()
+
+
+def test_output_folder_not_there_yet_is_made_when_it_ends_in_a_slash(root, tmp_path):
+    out = tmp_path / "Báo cáo năm" / "khối MTTQ"  # two levels, neither there yet
+    r = report(root, "--bloc", "mttq", "-o", f"{out}/")
+    assert r.exit_code == 0, r.output
+    names = ["mttq.xlsx", "mttq.md", "mttq-bien-ban.docx", "mttq-to-trinh.docx"]
+    assert r.stdout == "".join(f"{(out / n).as_posix()}\n" for n in names)
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    # a name without a suffix is a folder too
+    r = report(root, "--bloc", "mttq", "-f", "md", "-o", str(tmp_path / "ban-sao"))
+    assert r.exit_code == 0, r.output
+    assert r.stdout == f"{(tmp_path / 'ban-sao/mttq.md').as_posix()}\n"
+    # ... unless it is a file already
+    (tmp_path / "ghi-chu").write_text("x", encoding="utf-8")
+    r = report(root, "--bloc", "mttq", "-o", str(tmp_path / "ghi-chu"))
+    assert r.exit_code == 2
+    assert r.stderr == (f"thidua: lỗi: -o '{tmp_path / 'ghi-chu'}' là một tệp đã có, không phải thư mục; cho -o "
+                        "một tệp .xlsx, .md, .docx hoặc một thư mục\n")
+
+
+def test_one_word_file_for_a_bloc_names_the_two_files_and_the_way_to_get_them(root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = report(root, "--bloc", "mttq", "-o", "biên bản.docx")
+    assert r.exit_code == 2
+    assert r.stderr == ("thidua: lỗi: -o 'biên bản.docx': văn bản Word của một khối gồm hai tệp, mttq-bien-ban.docx "
+                        "và mttq-to-trinh.docx (biên bản và tờ trình); cho -o một thư mục để ghi cả hai vào đó, "
+                        "ví dụ -o \"biên bản/\"\n")
+    assert list(tmp_path.iterdir()) == [root]
+    r = report(root, "--bloc", "mttq", "-o", "biên bản/", "-f", "docx")  # what the message says, done
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "biên bản/mttq-bien-ban.docx\nbiên bản/mttq-to-trinh.docx\n"
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -433,7 +433,8 @@ CASES = [
           - {id: co-ubnd, name: Cờ, votes: {min: 70%, over: 50%}, quota: {count: 1, of: blocs}}
           - {id: bang-khen, name: Bằng khen, votes: {of: members}, combines_with: [bang-khen, co-tw]}
           - {id: co-chinh-phu, name: Cờ Chính phủ, level: province, quota: {share: 20%, of: proposed}}
-    """}, [("thidua.yaml", "E310", 3, 5), ("thidua.yaml", "E310", 3, 5), ("thidua.yaml", "E310", 4, 5),
+    """}, [("thidua.yaml", "W326", 1, 1),  # no 'scoring:' at all: no bands (at the file's start)
+           ("thidua.yaml", "E310", 3, 5), ("thidua.yaml", "E310", 3, 5), ("thidua.yaml", "E310", 4, 5),
            ("thidua.yaml", "E310", 4, 5), ("thidua.yaml", "E310", 4, 5), ("thidua.yaml", "E310", 5, 5)]),
 ]
 

@@ -48,7 +48,7 @@ CASES = [
           - id: co-ubnd
             name: Cờ thi đua của UBND tỉnh
             qouta: 1
-    """}, [("thidua.yaml", "E201", 5, 5)]),
+    """}, [("thidua.yaml", "W326", 1, 1), ("thidua.yaml", "E201", 5, 5)]),
     # E202: a required key missing; the finding points at the mapping that lacks it.
     bloc_case("missing-name", """
         bloc: mttq

@@ -58,7 +58,25 @@ def test_text_shows_ranks_proposals_reasons_and_misses(root):
     assert "Liên đoàn Lao động tỉnh — Cờ thi đua của UBND tỉnh: đủ điểm nhưng chỉ 4/7 phiếu (57,14% < 70%)" in out
     assert "Hạn mức Bằng khen của Chủ tịch UBND tỉnh: 30% của 7 = 2,10 → 2" in out
     assert "Tổng hợp năm 2024: 2 khối" in out
-    assert "Cờ thi đua của Chính phủ: Hội Liên hiệp Phụ nữ tỉnh (khối mttq)" in out
+    assert ("\nCấp tỉnh:\n  • Cờ thi đua của Chính phủ: Hội Liên hiệp Phụ nữ tỉnh (Khối thi đua MTTQ và các đoàn thể "
+            "tỉnh) — dẫn đầu khối với 99,8/100 điểm") in out
+    assert ("\n  • Không đề nghị Cờ thi đua của Chính phủ: Ban Quản lý khu kinh tế (Khối thi đua các sở kinh tế) — "
+            "không được khối đề nghị Cờ thi đua của UBND tỉnh\n") in out
+
+
+def test_one_bloc_shows_the_province_lines_without_a_one_row_summary(root):
+    out = score(root, "--bloc", "mttq").stdout
+    assert "Tổng hợp năm" not in out and "Dẫn đầu" not in out
+    assert out.endswith(
+        "\nCấp tỉnh:\n  • Cờ thi đua của Chính phủ: Hội Liên hiệp Phụ nữ tỉnh (Khối thi đua MTTQ và các đoàn thể "
+        "tỉnh) — dẫn đầu khối với 99,8/100 điểm (99,8% số điểm tối đa), được khối bình xét, đề nghị Cờ thi đua "
+        "của UBND tỉnh với 7/7 phiếu (100%), trong hạn mức 1/1 (20% của 2 = 0,40 → 1 đơn vị dẫn đầu khối)\n"), out
+    # a bloc whose name does not say khối gets the word in front
+    path = root / "blocs/mttq/2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Khối thi đua MTTQ và các đoàn thể tỉnh",
+                                                            "name: MTTQ và các đoàn thể tỉnh"), encoding="utf-8")
+    assert "Hội Liên hiệp Phụ nữ tỉnh (Khối thi đua MTTQ và các đoàn thể tỉnh) — dẫn đầu khối với" in \
+        score(root, "--bloc", "mttq").stdout
 
 
 def test_ties_listed_in_vietnamese_order_and_flagged(root):
@@ -168,7 +186,8 @@ def test_a_bloc_with_an_error_is_refused_and_the_others_scored(root, monkeypatch
     monkeypatch.chdir(root)  # paths are printed from where the user is
     r = score(root)
     assert r.exit_code == 1
-    assert "blocs/loi/2024.yaml:14:12: lỗi E404: a: tệp ghi tổng 95 nhưng tính được 90.5" in r.stderr
+    assert ("blocs/loi/2024.yaml:14:12: lỗi E404: Đơn vị A (a): tệp ghi tổng 95 nhưng tính được 90,5 "
+            "(tiêu chí 90,5, thưởng 0, trừ 0) — gợi ý: ") in r.stderr
     assert "không chấm 1 tệp có lỗi: blocs/loi/2024.yaml" in r.stderr
     assert "(mttq)" in r.stdout and "(kinhte)" in r.stdout and "(loi)" not in r.stdout
     data = json.loads(score(root, "--json").stdout)

@@ -133,3 +133,90 @@ def test_form_export_never_writes_over_an_input_even_with_force(tmp_path):
     result = CliRunner().invoke(app, ["form", "export", "2024", "--bloc", "mttq", "--root", str(root),
                                       "-o", str(target)])
     assert result.exit_code == 2 and target.read_bytes() == b"x"
+
+
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    # A day that does not exist: say so at once, whatever the order; no hint towards 2024-02-30.
+    ("30/02/2024", "ngày 30/02/2024 không có thật (tháng 2 năm 2024 chỉ có 29 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("29/02/2023", "ngày 29/02/2023 không có thật (tháng 2 năm 2023 chỉ có 28 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("12/13/2024", "ngày 12/13/2024 không có thật (không có tháng 13)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("2024-02-30", "ngày 2024-02-30 không có thật (tháng 2 năm 2024 chỉ có 29 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    ("2024-04-31", "ngày 2024-04-31 không có thật (tháng 4 năm 2024 chỉ có 30 ngày)",
+     "Viết ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-02-22."),
+    # A real day in the Vietnamese order: the form is the only fault, and the hint gives it.
+    ("29/02/2024", "'29/02/2024' không phải là ngày dạng NĂM-THÁNG-NGÀY",
+     "Viết ngày theo dạng NĂM-THÁNG-NGÀY: 2024-02-29."),
+])
+def test_a_date_that_does_not_exist_says_so_in_the_first_message(tmp_path, monkeypatch, typed, message, hint):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN + f"events:\n  covenant: {typed}\n"})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert f"blocs/mttq/2024.yaml:10:13: lỗi E204: {message}\n" in out, out
+    assert f"  gợi ý: {hint}\n" in out, out
+
+
+TAB_HINT = "  gợi ý: Thay phím Tab bằng dấu cách (2 hoặc 4 dấu cách cho mỗi cấp).\n"
+
+
+@pytest.mark.parametrize(("before", "after", "where"), [
+    ("  - {id: ldld", "\t- {id: ldld", "6:1"),            # before a list item
+    ("leader: hlhpn", "\tleader: hlhpn", "7:1"),          # before a key
+    ("  - {id: ldld", "  \t- {id: ldld", "6:3"),          # after spaces
+])
+def test_a_tab_anywhere_in_the_indent_says_tab_and_how_to_fix_it(tmp_path, monkeypatch, before, after, where):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN.replace(before, after)})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert f"blocs/mttq/2024.yaml:{where}: lỗi E100: dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách\n" in out
+    assert TAB_HINT in out, out
+
+
+def test_a_tab_before_a_score_line_says_tab(tmp_path, monkeypatch):
+    scores = "criteria: _tables/mttq-2024\nscores:\n  hlhpn:\n\tagreed: {\"1.1\": 50}\n"
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: CLEAN + scores})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert "blocs/mttq/2024.yaml:12:1: lỗi E100: dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách\n" in out, out
+    assert TAB_HINT in out
+
+
+def test_a_character_that_cannot_start_a_value_is_named():
+    (d,) = parse("a: 1\n@b: 2\n", "x").diagnostics
+    assert (d.code, d.source.line, d.source.col, d.message) == ("E100", 2, 1, "ký tự '@' không thể bắt đầu một giá trị")
+
+
+SCORED = CLEAN + "criteria: _tables/mttq-2024\nscores:\n"
+
+
+@pytest.mark.parametrize(("scores", "line", "expected"), [
+    # E400: a point over its criterion's maximum
+    ('  hlhpn:\n    agreed: {"1.1": 50.5, "1.2": 30, "2": 20}\n', "blocs/mttq/2024.yaml:12:21: lỗi E400: "
+     "Hội Liên hiệp Phụ nữ tỉnh (hlhpn): điểm thống nhất tiêu chí 1.1 là 50,5, vượt điểm tối đa 50\n"
+     "  12 |     agreed: {\"1.1\": 50.5, \"1.2\": 30, \"2\": 20}\n", "  gợi ý: Sửa điểm trong khoảng 0 đến 50.\n"),
+    # E402: a bonus over the table's cap
+    ('  hlhpn:\n    agreed: {"1.1": 50, "1.2": 30, "2": 10}\n    bonus: 5.5\n', "blocs/mttq/2024.yaml:13:12: lỗi E402: "
+     "Hội Liên hiệp Phụ nữ tỉnh (hlhpn): điểm thưởng 5,5 vượt mức tối đa 5\n", ""),
+    # E404: the total written is not the total
+    ('  hlhpn:\n    agreed: {"1.1": 46.5, "1.2": 30, "2": 20}\n    total: 90\n', "blocs/mttq/2024.yaml:13:12: lỗi E404: "
+     "Hội Liên hiệp Phụ nữ tỉnh (hlhpn): tệp ghi tổng 90 nhưng tính được 96,5 (tiêu chí 96,5, thưởng 0, trừ 0)\n", ""),
+    # W406 and W407: self scores only, and not every criterion
+    ('  hlhpn:\n    self: {"1.1": 45.5}\n  ldld:\n    agreed: {"1.1": 40, "1.2": 20, "2": 10}\n',
+     "blocs/mttq/2024.yaml:11:3: cảnh báo W406: Hội Liên hiệp Phụ nữ tỉnh (hlhpn): chỉ có điểm tự chấm; tổng điểm "
+     "sẽ tính theo điểm tự chấm và ghi 'chưa thống nhất'\n", ""),
+    ('  hlhpn:\n    self: {"1.1": 45.5}\n  ldld:\n    agreed: {"1.1": 40, "1.2": 20, "2": 10}\n',
+     "blocs/mttq/2024.yaml:11:3: cảnh báo W407: Hội Liên hiệp Phụ nữ tỉnh (hlhpn): thiếu điểm 2 tiêu chí (1.2, 2), "
+     "tính là 0\n", ""),
+    # W405: a member with no scores while the others have theirs
+    ('  hlhpn:\n    agreed: {"1.1": 40, "1.2": 20, "2": 10}\n', "blocs/mttq/2024.yaml:6:5: cảnh báo W405: "
+     "Liên đoàn Lao động tỉnh (ldld) chưa có điểm trong 'scores:' trong khi các đơn vị khác đã có\n", ""),
+])
+def test_score_findings_name_the_member_and_write_decimal_commas(tmp_path, monkeypatch, scores, line, expected):
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: SCORED + scores})
+    monkeypatch.chdir(root)
+    out = validate(root).stdout
+    assert line in out, out
+    assert expected in out

@@ -440,6 +440,8 @@ class Config:
     rotation: RotationPolicy | None = None  # None: thidua.yaml states no rotation rule
     src: Source | None = None
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    bands_src: Source | None = None   # where 'bands:' is written (None: not written)
+    awards_src: Source | None = None  # where 'awards:' is written (None: not written)
 
     def award(self, award_id: AwardId) -> AwardPolicy | None:
         return next((a for a in self.awards if a.id == award_id), None)

@@ -13,7 +13,7 @@ from pathlib import Path
 from thidua.core.results import BlocResult, YearResult, score_year
 from thidua.diagnostics import Diagnostic, sorted_diagnostics
 from thidua.errors import ThiduaError
-from thidua.evaluation import evaluate
+from thidua.evaluation import check_config, evaluate
 from thidua.loading.load import Workspace
 from thidua.loading.root import bloc_ids, bloc_year_paths, config_path, require_bloc, years_of
 from thidua.model import Config
@@ -49,6 +49,10 @@ def score_year_at(root: Path, year: int, bloc: str | None = None,
     if bloc is not None and any(a.level == "province" for a in config.awards):
         # A share of the blocs' leaders depends on every bloc: score them all, show one.
         paths = bloc_year_paths(root, year)
+    if not any(d.is_error for d in config_diags):
+        # thidua.yaml's own checks too: a province without bands or awards (W326) is told why no one is
+        # proposed, and award policies that contradict each other (E310) are not scored on.
+        config_diags = (*config_diags, *check_config(config))
     findings: list[Diagnostic] = list(config_diags)
     if any(d.is_error for d in config_diags):
         where = config_path(ws.root) or ws.root / "thidua.yaml"

@@ -46,6 +46,15 @@ def resolve_root(root: Path | None, start: Path | None = None) -> Path:
     return find_root(root, start)
 
 
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a file descriptor (a test's captured stdout)
+        pass
+
+
 def handles_errors(fn):
     """Turn ThiduaError into exit 2 and any unexpected error into a one-line message, never a traceback."""
 
@@ -60,6 +69,9 @@ def handles_errors(fn):
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # the reader went away (thidua score | head): nothing to say to anyone
+            _drop_stdout()
+            raise typer.Exit(1) from None
         except OSError as exc:
             raise fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users

@@ -134,6 +134,7 @@ def import_(
 def _import(data_root: Path, forms, bloc: str | None, year: int | None, write: bool, locks) -> int:
     from thidua.cli.score_cmd import print_findings
     from thidua.forms.update import prepare_import, write_updates
+    from thidua.loading.root import user_path
     from thidua.textsafe import shown_text
 
     result = prepare_import(data_root, forms, bloc, year)
@@ -147,13 +148,14 @@ def _import(data_root: Path, forms, bloc: str | None, year: int | None, write: b
             sys.stderr.write("thidua: 'total:' là tổng ghi trên biên bản giấy, thidua không tự sửa: đối chiếu "
                              "biên bản rồi sửa 'total:' bằng tay (hoặc xóa dòng đó) trước khi nhập.\n")
     for u in result.updates:
+        name = shown_text(user_path(data_root, u.name))  # the file written, as it opens from here
         for form in u.already:
-            sys.stdout.write(shown_text(f"{form}: mọi thay đổi của biểu mẫu này đã có trong {u.name} "
-                                        "(biểu mẫu đã được nhập).") + "\n")
+            sys.stdout.write(shown_text(f"{form}: mọi thay đổi của biểu mẫu này đã có trong ") + name
+                             + " (biểu mẫu đã được nhập).\n")
         if not u.changes:
-            sys.stdout.write(f"{shown_text(u.name)}: không có thay đổi.\n")
+            sys.stdout.write(f"{name}: không có thay đổi.\n")
             continue
-        sys.stdout.write(f"{shown_text(u.name)}: {len(u.changes)} thay đổi\n")
+        sys.stdout.write(f"{name}: {len(u.changes)} thay đổi\n")
         for c in u.changes:
             sys.stdout.write(f"  {c}\n")
     if not result.ok:
@@ -174,5 +176,5 @@ def _import(data_root: Path, forms, bloc: str | None, year: int | None, write: b
         return 1
     for u in result.updates:
         if u.changes:
-            sys.stdout.write(f"Đã ghi {len(u.changes)} thay đổi vào {shown_text(u.name)}.\n")
+            sys.stdout.write(f"Đã ghi {len(u.changes)} thay đổi vào {shown_text(user_path(data_root, u.name))}.\n")
     return 0

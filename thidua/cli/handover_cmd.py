@@ -149,7 +149,7 @@ def _show(run, year: int, bloc: str, as_json: bool, data_root) -> int:
 
 def _write_next(run, data_root, existed: bool) -> int:
     from thidua.loading.load import Workspace
-    from thidua.loading.root import display_path
+    from thidua.loading.root import user_path
     from thidua.render.next_year import next_year_text
     from thidua.writing import create_new
 
@@ -157,39 +157,47 @@ def _write_next(run, data_root, existed: bool) -> int:
     # Editors find the schema relative to the file, as in the bundled data; without one, no line.
     schema = "# yaml-language-server: $schema=../../schema/bloc-year.schema.json" if schema_file.is_file() else None
     text = next_year_text(run.current, run.handover, schema)
-    shown = display_path(data_root, run.next_file)
+    shown = user_path(data_root, str(run.next_file.absolute()))  # as it opens from here
     if not run.next_file.exists() and _refuse_invalid(run, text, shown):
         return 1
     if create_new(run.next_file, text.encode("utf-8")):
         sys.stderr.write(f"đã tạo {shown}\n")
         return 0
-    if existed:
-        sys.stderr.write(f"thidua: {shown} đã có; không ghi đè. Khác biệt so với đề xuất:\n")
-    else:
-        sys.stderr.write(f"thidua: một lần chạy khác vừa tạo {shown} trong lúc lệnh này chạy; không ghi đè. "
-                         "Khác biệt so với đề xuất:\n")
     h = run.handover
     nxt = Workspace(data_root).bloc_year_of(h.bloc, h.next_year)  # read now, not before the other run wrote it
     n = nxt.bloc_year if nxt is not None else None
+    meanwhile = "" if existed else " (một lần chạy khác vừa tạo tệp trong lúc lệnh này chạy)"
     if n is None:
-        sys.stderr.write(f"  (tệp hiện có có lỗi; chạy thidua validate {shown})\n")
+        sys.stderr.write(f"thidua: {shown} đã có{meanwhile}; không ghi đè. Tệp hiện có có lỗi: "
+                         f"chạy thidua validate {shown}\n")
         return 1
+    diffs = _differences(run, n)
+    if not diffs:  # what --write would have written is there: nothing to do
+        sys.stderr.write(f"Tệp năm {h.next_year} ({shown}) đã có và khớp đề xuất{meanwhile}; không cần ghi.\n")
+        return 0
+    sys.stderr.write(f"thidua: {shown} đã có{meanwhile}; không ghi đè. Khác biệt so với đề xuất:\n"
+                     + "\n".join(diffs) + "\n")
+    return 1
+
+
+def _differences(run, n) -> list[str]:
+    """How next year's file ``n`` differs from the proposal, in the chair, the deputy and the members."""
+    h = run.handover
     diffs = []
     leader, deputy = h.decided_leader or h.leader, h.decided_deputy or h.deputy
     if (n.leader.id if n.leader else None) != leader:
-        diffs.append(f"  leader: tệp {n.leader.id if n.leader else '—'} ≠ đề xuất {leader}")
+        diffs.append(f"  Trưởng khối: tệp ghi {n.leader.id if n.leader else '—'}, đề xuất {leader or '—'}")
     if (n.deputy.id if n.deputy else None) != deputy:
-        diffs.append(f"  deputy: tệp {n.deputy.id if n.deputy else '—'} ≠ đề xuất {deputy}")
+        diffs.append(f"  Phó khối: tệp ghi {n.deputy.id if n.deputy else '—'}, đề xuất {deputy or '—'}")
     proposed = [m.id for m in run.current.members if m.left is None]
     have = [m.id for m in n.members]
     for mid in proposed:
         if mid not in have:
-            diffs.append(f"  members: đề xuất giữ {mid}, tệp không có")
+            diffs.append(f"  Thành viên: đề xuất giữ {mid}, tệp không có")
     for mid in have:
         if mid not in proposed:
-            diffs.append(f"  members: tệp có thêm {mid}")
-    sys.stderr.write("\n".join(diffs or ["  không khác về Trưởng khối, Phó khối và thành viên"]) + "\n")
-    return 1
+            diffs.append(f"  Thành viên: tệp có thêm {mid}")
+    return diffs
 
 
 def _refuse_invalid(run, text: str, shown: str) -> bool:

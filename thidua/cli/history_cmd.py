@@ -209,7 +209,8 @@ def history_tables(doc: dict) -> tuple[str, tuple, list, tuple, list, list[str]]
     from thidua.core.numbers import vn_number
 
     years = doc["years"]
-    span = f"{years[0]['year']}–{years[-1]['year']}" if years else "chưa có năm nào"
+    first, last = (years[0]["year"], years[-1]["year"]) if years else (None, None)
+    span = "chưa có năm nào" if not years else f"năm {first}" if first == last else f"{first}–{last}"
     title = f"{doc['name']} ({doc['bloc']}): lịch sử {span}"
     year_headers = ("Năm", "Trưởng khối", "Phó khối", "Khối đã quyết định", "Đề nghị theo quy định")
     year_rows = []

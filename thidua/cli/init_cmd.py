@@ -47,6 +47,9 @@ def init(
         (written if create_new(directory / rel, text.encode("utf-8")) else kept).append(rel)
     for rel in written:
         sys.stdout.write(f"đã tạo {(directory / rel).as_posix()}\n")
+    if ".gitignore" in kept:
+        kept.remove(".gitignore")
+        _complete_gitignore(directory / ".gitignore")
     for rel in kept:
         sys.stdout.write(f"giữ nguyên {(directory / rel).as_posix()} (đã có; xem nội dung mẫu bằng "
                          f"thidua init vào một thư mục trống)\n")
@@ -57,7 +60,11 @@ def init(
         "  git init && git add . && git commit -m \"Khởi tạo dữ liệu thi đua\"\n"
         "  python -m pip install pre-commit && pre-commit install\n"
         f"  {DIFF_DRIVER}\n"
-        "  thidua validate\n")
+        "  thidua validate\n"
+        "\nCần điền: xếp loại ('scoring: bands') và các hình thức khen thưởng ('awards') theo quy chế của tỉnh "
+        f"trong {(directory / CONFIG_NAME).as_posix()}: mẫu có sẵn ở các dòng # dưới hai khóa đó. Đến khi đó, "
+        "thidua validate cảnh báo W326, tổng điểm không được xếp loại và không đơn vị nào được đề nghị khen "
+        "thưởng.\n")
     if not source:
         sys.stdout.write(
             f"\nCần điền: nguồn cài thidua (thidua chưa có trên PyPI). Thay {SOURCE_PLACEHOLDER} trong README.md "
@@ -65,6 +72,30 @@ def init(
             "\"thidua @ git+https://<kho thidua>@<mã commit>\" hoặc đường dẫn tệp .whl; "
             "hoặc chạy lại thidua init với --source.\n")
     raise typer.Exit(0)
+
+
+def _complete_gitignore(path: Path) -> None:
+    """Add to an existing .gitignore the lines thidua's generated folders need, after what is there;
+    nothing else in it changes."""
+    from thidua.render.scaffold import gitignore_missing
+    from thidua.writing import atomic_write
+
+    shown = path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        sys.stdout.write(f"giữ nguyên {shown} (không đọc được); cần bỏ qua các thư mục /reports/, /forms/, "
+                         "/.thidua-cache/ khi commit\n")
+        return
+    missing = gitignore_missing(data.decode("utf-8", "replace"))
+    if not missing:
+        sys.stdout.write(f"giữ nguyên {shown} (đã có các dòng thidua cần)\n")
+        return
+    eol = b"\r\n" if b"\r\n" in data else b"\n"
+    head = data if not data or data.endswith(b"\n") else data + eol
+    added = eol.join(["# Tệp thidua tạo ra, tạo lại được (thidua init)".encode(), *(m.encode() for m in missing)])
+    atomic_write(path, head + added + eol)
+    sys.stdout.write(f"đã thêm vào {shown}: {', '.join(missing)}\n")
 
 
 def _interactive() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -39,10 +40,10 @@ def report(
         "--year", "-y", min=1945, max=2200, help="Năm thi đua; mặc định là năm mới nhất đã có điểm của khối.")] = None,
     fmt: Annotated[Optional[Format], typer.Option(  # noqa: UP045
         "--format", "-f", help="xlsx, md hoặc docx; mặc định xuất cả ba.")] = None,
-    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--output", "-o", help="Tệp .xlsx/.md/.docx hoặc thư mục để ghi; mặc định reports/<năm>/ trong thư "
-                               "mục dữ liệu (<khối>.xlsx, <khối>.md, <khối>-bien-ban.docx, "
-                               "<khối>-to-trinh.docx).")] = None,
+    output: Annotated[Optional[str], typer.Option(  # noqa: UP045 - text: a Path drops the '/' that says folder
+        "--output", "-o", help="Tệp .xlsx/.md/.docx hoặc thư mục để ghi (tên có '/' ở cuối hoặc không có đuôi: "
+                               "thư mục, tạo nếu chưa có); mặc định reports/<năm>/ trong thư mục dữ liệu "
+                               "(<khối>.xlsx, <khối>.md, <khối>-bien-ban.docx, <khối>-to-trinh.docx).")] = None,
     root: RootOption = None,
 ) -> None:
     """Xuất Bảng tổng hợp, Biên bản, Tờ trình của một khối (Excel, Markdown, Word), hoặc bảng tổng hợp của tỉnh.
@@ -55,7 +56,7 @@ def report(
     """
     from thidua.cli.score_cmd import print_findings
     from thidua.errors import ThiduaError
-    from thidua.loading.root import display_path
+    from thidua.loading.root import user_path
     from thidua.scoring_run import score_year_at
 
     data_root = resolve_root(root)
@@ -65,7 +66,10 @@ def report(
         year = _latest_scored_year(data_root, bloc)
     from thidua.render.reports import plan, render_all
 
-    where = plan(data_root / REPORTS_DIR / str(year), bloc or SUMMARY_NAME, fmt, output, province=bloc is None)
+    ends = tuple(s for s in ("/", os.sep, os.altsep) if s)
+    where = plan(data_root / REPORTS_DIR / str(year), bloc or SUMMARY_NAME, fmt,
+                 Path(output) if output is not None else None, province=bloc is None,
+                 folder=output is not None and output.endswith(ends))
     protect = inputs(data_root)
     for target in where:
         refuse_input(target.path, protect)
@@ -99,7 +103,7 @@ def report(
 
     for path, data in documents:
         atomic_write(path, data, protect=protect)
-        sys.stdout.write(display_path(data_root, path) + "\n")
+        sys.stdout.write(user_path(data_root, str(path.absolute())) + "\n")  # as it opens from here
     raise typer.Exit(0)
 
 

@@ -81,7 +81,8 @@ class ScoreChange:
     """One figure of one member's sheet.
 
     ``kind``: ``self`` (tự chấm) or ``agreed`` (thống nhất) for a criterion; ``bonus``,
-    ``deductions`` (sums) and ``total`` (the paper total) with an empty criterion.
+    ``deductions``, the member's own ``self_bonus`` and ``self_deductions`` (sums) and ``total`` (the
+    paper total) with an empty criterion.
     """
 
     member: Named

@@ -178,16 +178,15 @@ def _sheet_figures(sheet: MemberScores | None) -> dict[tuple[str, str], Decimal]
         out[("self", p.criterion)] = p.points
     for p in sheet.agreed:
         out[("agreed", p.criterion)] = p.points
-    if sheet.bonus:
-        out[("bonus", "")] = sum((a.points for a in sheet.bonus), Decimal(0))
-    if sheet.deductions:
-        out[("deductions", "")] = sum((a.points for a in sheet.deductions), Decimal(0))
+    for kind in ("bonus", "self_bonus", "deductions", "self_deductions"):  # a member's own claims too
+        if items := getattr(sheet, kind):
+            out[(kind, "")] = sum((a.points for a in items), Decimal(0))
     if sheet.asserted_total is not None:
         out[("total", "")] = sheet.asserted_total
     return out
 
 
-_KIND_ORDER = {"self": 1, "agreed": 0, "bonus": 2, "deductions": 3, "total": 4}
+_KIND_ORDER = {"self": 1, "agreed": 0, "bonus": 2, "self_bonus": 3, "deductions": 4, "self_deductions": 5, "total": 6}
 
 
 def _scores(old: BlocYear | None, new: BlocYear | None, named: _Names) -> tuple[ScoreChange, ...]:

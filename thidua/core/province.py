@@ -289,7 +289,7 @@ def propose_province(results, awards: tuple[AwardPolicy, ...]) -> tuple[tuple[Pr
 def _reasons(u: LeadingUnit, award: AwardPolicy, names: dict[str, str]) -> list[str]:
     # Sentences a council member reads: the unit led its bloc with this many points, its bloc proposed it
     # (with the ballot), and where it stands in the quota (added by the caller).
-    out = [f"dẫn đầu {u.bloc_name} với {vn_number(u.total)}/{vn_number(u.ceiling)} điểm "
+    out = [f"dẫn đầu khối với {vn_number(u.total)}/{vn_number(u.ceiling)} điểm "
            f"({vn_percent(u.total, u.ceiling)} số điểm tối đa)"]
     if u.vote is None:
         out.append("được khối bình xét, đề nghị" if u.source == "decided" else "khối chưa ghi kết quả bình xét")

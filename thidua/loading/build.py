@@ -114,14 +114,17 @@ def build_config(f: Fields | None) -> m.Config:
     if f is None:
         return m.Config()
     province = f.get("province", "")
+    scoring = _obj(f.get("scoring"))
     return m.Config(
         province=province,
         place=f.get("place", province),
-        scoring=build_scoring(_obj(f.get("scoring")), m.ScoringPolicy()),
+        scoring=build_scoring(scoring, m.ScoringPolicy()),
         awards=tuple(build_award(a) for a in f.get("awards", ()) if isinstance(a, Fields)),
         rotation=build_rotation(_obj(f.get("rotation"))),
         src=f.src,
         documents=build_documents(_obj(f.get("documents"))),
+        bands_src=scoring.key_srcs.get("bands") if scoring is not None else None,
+        awards_src=f.key_srcs.get("awards"),
     )
 
 

@@ -169,9 +169,10 @@ def display_paths(root: Path, paths) -> list[str]:
 def user_path(root: Path, name: str, base: str | os.PathLike | None = None) -> str:
     """A name from :func:`display_path` as the user can open it from ``base`` (the current folder).
 
-    Relative to ``base`` when the file lies under it, or when ``base`` lies inside the data root
+    Relative to ``base`` when the file lies under it, or when both lie inside the data root
     (``../_tables/mttq-2024.yaml`` from a bloc's folder); absolute otherwise (run from elsewhere
-    with ``--root``), rather than a climb of ``../`` out of one tree into another.
+    with ``--root``, or written with ``-o`` outside the data), rather than a climb of ``../`` out of
+    one tree into another.
     """
     if not name:
         return name
@@ -179,7 +180,8 @@ def user_path(root: Path, name: str, base: str | os.PathLike | None = None) -> s
     target = os.path.normpath(os.path.join(os.path.abspath(root), name))
     top = os.path.abspath(root)
     try:
-        inside = os.path.commonpath([here, target]) == here or os.path.commonpath([here, top]) == top
+        under_root = os.path.commonpath([here, top]) == top and os.path.commonpath([target, top]) == top
+        inside = os.path.commonpath([here, target]) == here or under_root
         shown = os.path.relpath(target, here) if inside else target
     except ValueError:  # another drive (Windows)
         shown = target

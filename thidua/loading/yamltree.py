@@ -231,7 +231,9 @@ def parse(text: str, file: str) -> Tree:
         if "maximum nesting depth" in (exc.problem or ""):
             diags.append(e104_too_deep.RULE.at(where, "lồng nhau quá sâu"))
         else:
-            diags.append(e100_yaml_syntax.RULE.at(where, _syntax_message(exc)))
+            char = _char_at(text, mark.line, mark.column) if mark is not None else ""
+            message = _TAB if char == "\t" else _syntax_message(exc, char)
+            diags.append(e100_yaml_syntax.RULE.at(where, message, _TAB_HINT if message == _TAB else None))
         return Tree(None, tuple(diags))
     except yaml.YAMLError as exc:  # reader errors (control characters) have no MarkedYAMLError
         where = Source(file, 1, 1)
@@ -252,14 +254,31 @@ def parse(text: str, file: str) -> Tree:
     return Tree(root, tuple(diags))
 
 
+_TAB = "dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách"
+_TAB_HINT = "Thay phím Tab bằng dấu cách (2 hoặc 4 dấu cách cho mỗi cấp)."
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a mark (0-based line and column), '' past the text. libyaml's messages do not all
+    say that the character they stopped at is a Tab ("found character that cannot start any token")."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if not start:
+            return ""
+    end = text.find("\n", start)
+    row = text[start:] if end < 0 else text[start:end]
+    return row[column] if 0 <= column < len(row) else ""
+
+
 # libyaml's (and PyYAML's) English, in Vietnamese; matched by the start of the problem. The English is
 # never shown: what the user reads is the Vietnamese line and the caret under the place.
 _PROBLEMS = {
     "could not find expected ':'": "thiếu dấu ':' sau khóa",
     "mapping values are not allowed": "dấu ':' không đúng chỗ (giá trị có dấu ':' cần đặt trong nháy)",
-    "found character '\\t' that cannot start any token": "dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách",
-    "found character that cannot start any token": "ký tự không thể bắt đầu một giá trị (tab hoặc ký tự lạ)",
-    "found a tab character": "dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách",
+    "found character '\\t' that cannot start any token": _TAB,
+    "found character that cannot start any token": "ký tự {char} không thể bắt đầu một giá trị",
+    "found a tab character": _TAB,
     "did not find expected key": "thụt lề lệch hoặc thiếu khóa",
     "did not find expected '-' indicator": "thụt lề lệch trong danh sách",
     "found unexpected end of stream": "tệp kết thúc giữa chừng (nháy hoặc ngoặc chưa đóng)",
@@ -287,9 +306,9 @@ _PROBLEMS = {
 }
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, char: str = "") -> str:
     problem = (exc.problem or "").strip()
     for en, vi in _PROBLEMS.items():
         if problem.startswith(en):
-            return vi
+            return vi.replace("{char}", f"'{char}'" if char.isprintable() and char else "lạ")
     return "lỗi cú pháp YAML ở đây"

@@ -19,7 +19,8 @@ JSON (``thidua diff --json``), version 1::
                             "roles": [{"role": "leader" | "deputy" | "next_leader" | "next_deputy",
                                        "old": named | null, "new": named | null}],
                             "criteria": [{"change", "id", "name", "old_name", "old_max", "new_max"}],
-                            "scores": [{"member": named, "kind": "self" | "agreed" | "bonus" | "deductions" | "total",
+                            "scores": [{"member": named, "kind": "self" | "agreed" | "bonus" | "deductions"
+                                                          | "self_bonus" | "self_deductions" | "total",
                                         "old", "new", "criterion", "criterion_name"}],
                             "votes": [{"award", "member": named | null, "old", "new"}],
                             "discipline": [{"change", "member": named, "reason"}],
@@ -162,7 +163,8 @@ def _total_parts(t: TotalChange) -> list[str]:
 def _score_part(s) -> str:
     if s.kind in KIND_LABELS:
         return f"tiêu chí {s.criterion} ({KIND_LABELS[s.kind]}): {_n(s.old)} → {_n(s.new)}"
-    what = {"bonus": "điểm thưởng", "deductions": "điểm trừ", "total": "tổng ghi trên biên bản"}[s.kind]
+    what = {"bonus": "điểm thưởng", "deductions": "điểm trừ", "self_bonus": "điểm thưởng (tự đề xuất)",
+            "self_deductions": "điểm trừ (tự đề xuất)", "total": "tổng ghi trên biên bản"}[s.kind]
     return f"{what}: {_n(s.old)} → {_n(s.new)}"
 
 
@@ -341,7 +343,8 @@ def textconv_text(one: OneFile) -> str:
             if cid in agreed:
                 parts.append(f"thống nhất {_n(agreed[cid])}")
             out.append(f"Điểm: {mid} · {cid} {crit.get(cid, '')}".rstrip() + f": {' · '.join(parts)}")
-        for adj, label in ((s.bonus, "thưởng"), (s.deductions, "trừ")):
+        for adj, label in ((s.bonus, "thưởng"), (s.deductions, "trừ"), (s.self_bonus, "thưởng (tự đề xuất)"),
+                           (s.self_deductions, "trừ (tự đề xuất)")):
             for a in adj:
                 out.append(f"Điểm {label}: {mid} · {_n(a.points)}" + (f" — {a.reason}" if a.reason else ""))
         if s.asserted_total is not None:

@@ -11,6 +11,7 @@ from thidua.render.score_view import (
     member_names,
     province_lines,
     province_rows,
+    shows_summary,
     summary_headers,
     summary_title,
 )
@@ -50,14 +51,14 @@ def render_year(year: YearResult) -> str:
             parts.append("Chưa đủ điều kiện:")
             parts.extend(f"  • {m}" for m in v.misses)
         parts.append("")
-    if len(year.blocs) > 1 or year.province_proposals or year.province_misses:
+    if shows_summary(year):
         parts.append(summary_title(year))
         parts.append("")
         parts.append(table(summary_headers(year), province_rows(year), (False, True, False, True, False)))
-        lines = province_lines(year, member_names(year))
-        if lines:
-            parts.append("")
-            parts.append("Cấp tỉnh:")
-            parts.extend(f"  • {line}" for line in lines)
+        parts.append("")
+    lines = province_lines(year, member_names(year))
+    if lines:
+        parts.append("Cấp tỉnh:")
+        parts.extend(f"  • {line}" for line in lines)
         parts.append("")
     return "\n".join(parts)

@@ -37,15 +37,21 @@ DOCX_PARTS = {"minutes": "bien-ban", "proposal": "to-trinh"}
 
 
 def plan(folder_default: Path, name: str, fmt: Format | None, output: Path | None, *,
-         province: bool) -> list[Target]:
+         province: bool, folder: bool = False) -> list[Target]:
     """The files to write: under ``folder_default`` with the default names, or ``-o``.
 
-    ``-o`` names a file (its suffix picks the format when ``--format`` is not given) or an
-    existing folder (the default file names go inside it). A bloc's Word documents are two
-    files, so they need a folder.
+    ``-o`` names a file (its suffix picks the format when ``--format`` is not given) or a
+    folder (the default file names go inside it, the folder made when it is not there yet): one
+    that exists, one written with a separator at its end (``folder``: a Path drops it), or a
+    name with no suffix. A bloc's Word documents are two files, so they need a folder.
     """
     formats = [fmt] if fmt is not None else list(Format)
-    if output is None or output.is_dir():
+    if output is not None and not output.is_dir() and (folder or not output.suffix):
+        if output.exists():
+            raise ThiduaError(f"-o '{output}' là một tệp đã có, không phải thư mục; cho -o một tệp .xlsx, .md, "
+                              ".docx hoặc một thư mục")
+        folder = True
+    if output is None or output.is_dir() or folder:
         folder = output if output is not None else folder_default
         out = []
         for f in formats:
@@ -60,12 +66,14 @@ def plan(folder_default: Path, name: str, fmt: Format | None, output: Path | Non
         raise ThiduaError(f"không ghi báo cáo lên '{output}' ({what}); chọn tệp .xlsx, .md hoặc .docx")
     by_suffix = {f".{f.value}": f for f in Format}
     if suffix not in by_suffix:
-        raise ThiduaError(f"-o '{output}': cần tệp .xlsx, .md hoặc .docx, hoặc một thư mục đã có")
+        raise ThiduaError(f"-o '{output}': cần tệp .xlsx, .md hoặc .docx, hoặc một thư mục (viết '/' ở cuối "
+                          "tên thư mục, ví dụ -o \"Báo cáo/\")")
     if fmt is not None and by_suffix[suffix] is not fmt:
         raise ThiduaError(f"-o '{output}' có đuôi {suffix} nhưng --format là {fmt.value}")
     if by_suffix[suffix] is Format.docx and not province:
-        raise ThiduaError(f"-o '{output}': báo cáo Word của một khối gồm hai tệp (biên bản, tờ trình); "
-                          "cho -o một thư mục đã có")
+        two = " và ".join(f"{name}-{stem}.docx" for stem in DOCX_PARTS.values())
+        raise ThiduaError(f"-o '{output}': văn bản Word của một khối gồm hai tệp, {two} (biên bản và tờ trình); "
+                          f"cho -o một thư mục để ghi cả hai vào đó, ví dụ -o \"{output.with_suffix('').as_posix()}/\"")
     return [Target(by_suffix[suffix], "all", output)]
 
 

@@ -12,6 +12,7 @@ from thidua.render.score_view import (
     member_names,
     province_lines,
     province_rows,
+    shows_summary,
     summary_headers,
     summary_title,
 )
@@ -38,15 +39,15 @@ def print_year(year: YearResult, console: Console) -> None:
             for m in v.misses:
                 console.print(f"  • {m}", highlight=False, style="dim")
         console.print()
-    if len(year.blocs) > 1 or year.province_proposals or year.province_misses:
+    if shows_summary(year):
         t = Table(title=summary_title(year), title_style="bold")
         for h in summary_headers(year):
             t.add_column(h, justify="right" if h in ("Điểm", "Đơn vị") else "left", overflow="fold")
         for row in province_rows(year):
             t.add_row(*row)
         console.print(t)
-        lines = province_lines(year, member_names(year))
-        if lines:
-            console.print("[bold]Cấp tỉnh:[/bold]")
-            for line in lines:
-                console.print(f"  • {line}", highlight=False)
+    lines = province_lines(year, member_names(year))
+    if lines:
+        console.print("[bold]Cấp tỉnh:[/bold]")
+        for line in lines:
+            console.print(f"  • {line}", highlight=False)

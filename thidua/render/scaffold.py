@@ -178,6 +178,31 @@ GITATTRIBUTES = f"""\
 *.yaml text eol=lf
 """
 
+# What thidua writes that is made again from the committed data; anchored at the data root, so that a
+# folder of the same name deeper down (blocs/x/reports/) is never ignored.
+GITIGNORE = """\
+# Tệp thidua tạo ra từ dữ liệu đã commit: không đưa vào kho, tạo lại được bất cứ lúc nào.
+# Văn bản báo cáo (thidua report): tạo lại từ dữ liệu của cùng commit, giống hệt từng byte.
+/reports/
+# Biểu mẫu trắng (thidua form export). Biểu mẫu các đơn vị điền và gửi về là hồ sơ: nếu muốn giữ trong
+# kho, lưu ở một thư mục khác, ví dụ bieu-mau-nhan-ve/, rồi commit.
+/forms/
+# Bộ nhớ đệm của thidua validate: xóa lúc nào cũng được.
+/.thidua-cache/
+# Tệp tạm của Excel, Word và LibreOffice khi đang mở một văn bản.
+~$*
+.~lock.*#
+"""
+
+
+def gitignore_missing(existing: str) -> list[str]:
+    """The lines of :data:`GITIGNORE` an existing .gitignore lacks: a folder counts as there when a line
+    names it anchored or not, with or without the trailing '/' (``reports/`` already ignores /reports/)."""
+    have = {line.strip().strip("/") for line in existing.splitlines()}
+    lines = [line for line in GITIGNORE.splitlines() if line and not line.startswith("#")]
+    return [line for line in lines if line.strip("/") not in have]
+
+
 def workflow_text(source: str = SOURCE_PLACEHOLDER) -> str:
     return f"""\
 # Kiểm tra dữ liệu thi đua trên mỗi pull request: lỗi hiện ngay trên dòng của tệp bị lỗi.
@@ -289,6 +314,7 @@ def files(province: str, source: str = SOURCE_PLACEHOLDER) -> dict[str, str]:
         "blocs/_tables/README.md": TABLES_README,
         ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
         ".gitattributes": GITATTRIBUTES,
+        ".gitignore": GITIGNORE,
         ".github/workflows/thidua.yml": workflow_text(source),
         "README.md": readme_text(province, source),
     }

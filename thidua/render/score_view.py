@@ -93,18 +93,32 @@ def province_rows(year: YearResult) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def shows_summary(year: YearResult) -> bool:
+    """The table of the blocs is for more than one (with ``--bloc``, the one bloc is shown above it)."""
+    return len(year.blocs) > 1
+
+
+def bloc_title(by) -> str:
+    """A bloc as a line names it: its name as written ("Khối thi đua MTTQ …", a cụm's "Khối …" too), with the
+    bloc's word in front when the name starts with neither word ("MTTQ tỉnh" → "Khối thi đua MTTQ tỉnh")."""
+    name = by.name or by.bloc
+    return name if name.lower().startswith(("khối", "cụm")) else f"{words_for(by.kind).Bloc} thi đua {name}"
+
+
 def province_lines(year: YearResult, names: dict[tuple[str, str], str]) -> tuple[str, ...]:
     words = {b.bloc_year.bloc: words_for(b.bloc_year.kind) for b in year.blocs}
     keep = {b.bloc_year.bloc: names_in(b.bloc_year) for b in year.blocs}  # a reason quotes its own bloc
+    titles = {b.bloc_year.bloc: bloc_title(b.bloc_year) for b in year.blocs}
     out = []
     for p in year.province_proposals:
         w = words.get(p.bloc, KHOI)
-        out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} ({w.bloc} {p.bloc}) — "
+        out.append(f"{p.award_name}: {names.get((p.bloc, p.member), p.member)} "
+                   f"({titles.get(p.bloc) or f'{w.bloc} {p.bloc}'}) — "
                    f"{in_words(w, ', '.join(p.reasons), keep.get(p.bloc, ()))}")
     for m in year.province_misses:
         w = words.get(m.bloc, KHOI)
-        out.append(f"không đề nghị {m.award_name}: {names.get((m.bloc, m.member), m.member)} ({w.bloc} {m.bloc}) — "
-                   f"{in_words(w, m.reason, keep.get(m.bloc, ()))}")
+        out.append(f"Không đề nghị {m.award_name}: {names.get((m.bloc, m.member), m.member)} "
+                   f"({titles.get(m.bloc) or f'{w.bloc} {m.bloc}'}) — {in_words(w, m.reason, keep.get(m.bloc, ()))}")
     return tuple(out)
 
 

@@ -1,7 +1,8 @@
 """E400 score-out-of-range: Điểm vượt điểm tối đa của tiêu chí hoặc âm."""
 
+from thidua.core.numbers import vn_number
 from thidua.diagnostics import Severity
-from thidua.rules.base import Rule
+from thidua.rules.base import Rule, unit
 
 RULE = Rule(
     code="E400",
@@ -22,5 +23,6 @@ def check(ctx):
             for p in points:
                 top = maxima.get(p.criterion)
                 if top is not None and p.points > top:
-                    yield RULE.at(p.src, f"{sheet.member.id}: điểm {kind} tiêu chí {p.criterion} là {p.points}, vượt điểm tối đa {top}",
-                                  f"Sửa điểm trong khoảng 0 đến {top}.")
+                    yield RULE.at(p.src, f"{unit(ctx.by, sheet.member.id)}: điểm {kind} tiêu chí {p.criterion} là "
+                                         f"{vn_number(p.points)}, vượt điểm tối đa {vn_number(top)}",
+                                  f"Sửa điểm trong khoảng 0 đến {vn_number(top)}.")

@@ -1,8 +1,8 @@
 """E404 total-mismatch: Tổng điểm ghi trong tệp khác tổng tính được."""
 
-from thidua.core.numbers import plain, round_to
+from thidua.core.numbers import round_to, vn_number
 from thidua.diagnostics import Severity
-from thidua.rules.base import Rule
+from thidua.rules.base import Rule, unit
 
 RULE = Rule(
     code="E404",
@@ -27,6 +27,6 @@ def check(ctx):
         stated = round_to(sheet.asserted_total, scoring.places, scoring.rounding)
         if stated != computed.total:
             yield RULE.at(sheet.asserted_src or sheet.src,
-                          f"{member.id}: tệp ghi tổng {plain(sheet.asserted_total)} nhưng tính được "
-                          f"{plain(computed.total)} (tiêu chí {plain(computed.criteria)}, thưởng "
-                          f"{plain(computed.bonus)}, trừ {plain(computed.deductions)})")
+                          f"{unit(ctx.by, member.id)}: tệp ghi tổng {vn_number(sheet.asserted_total)} nhưng tính "
+                          f"được {vn_number(computed.total)} (tiêu chí {vn_number(computed.criteria)}, thưởng "
+                          f"{vn_number(computed.bonus)}, trừ {vn_number(computed.deductions)})")

@@ -2,7 +2,7 @@
 
 from thidua.core.numbers import vn_number
 from thidua.diagnostics import Severity
-from thidua.rules.base import Rule
+from thidua.rules.base import Rule, unit
 
 RULE = Rule(
     code="E408",
@@ -25,5 +25,5 @@ def check(ctx):
         if t is not None and t.scored and t.total < 0:
             sheet = sheets.get(t.member.id)
             where = (sheet.deductions[0].src if sheet and sheet.deductions else sheet.src) if sheet else t.member.src
-            yield RULE.at(where, f"{t.member.id}: tổng {vn_number(t.total)} điểm (tiêu chí {vn_number(t.criteria)}, "
+            yield RULE.at(where, f"{unit(ctx.by, t.member.id)}: tổng {vn_number(t.total)} điểm (tiêu chí {vn_number(t.criteria)}, "
                                  f"thưởng {vn_number(t.bonus)}, trừ {vn_number(t.deductions)}) dưới 0")

@@ -1,7 +1,7 @@
 """W405 missing-scores: Đơn vị chưa có điểm."""
 
 from thidua.diagnostics import Severity
-from thidua.rules.base import Rule
+from thidua.rules.base import Rule, unit
 
 RULE = Rule(
     code="W405",
@@ -19,4 +19,4 @@ def check(ctx):
     scored = {s.member.id for s in by.scores}
     for member in by.members:
         if member.id not in scored:
-            yield RULE.at(member.src, f"'{member.name}' chưa có điểm trong 'scores:' trong khi các đơn vị khác đã có")
+            yield RULE.at(member.src, f"{unit(by, member.id)} chưa có điểm trong 'scores:' trong khi các đơn vị khác đã có")

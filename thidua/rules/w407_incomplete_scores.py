@@ -1,7 +1,7 @@
 """W407 incomplete-scores: Thiếu điểm một số tiêu chí (tính là 0)."""
 
 from thidua.diagnostics import Severity
-from thidua.rules.base import Rule
+from thidua.rules.base import Rule, unit
 
 RULE = Rule(
     code="W407",
@@ -26,4 +26,4 @@ def check(ctx):
         missing = [c for c in leaves if c not in given]
         if missing:
             shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-            yield RULE.at(sheet.member.src, f"{sheet.member.id}: thiếu điểm {len(missing)} tiêu chí ({shown}), tính là 0")
+            yield RULE.at(sheet.member.src, f"{unit(ctx.by, sheet.member.id)}: thiếu điểm {len(missing)} tiêu chí ({shown}), tính là 0")

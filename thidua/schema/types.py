@@ -7,6 +7,7 @@ docs. The loader never guesses a type from how a scalar looks; the type asks.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -296,6 +297,18 @@ class Share(ScalarType):
                           {"type": "number", "minimum": 0, "maximum": 1}]}
 
 
+def _not_real(year: int, month: int, day: int) -> str | None:
+    """Why a day does not exist, in words ('tháng 2 năm 2024 chỉ có 29 ngày'), or None when it does."""
+    if year < dt.MINYEAR:
+        return f"không có năm {year}"
+    if not 1 <= month <= 12:
+        return f"không có tháng {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"tháng {month} năm {year} chỉ có {days} ngày"
+    return None
+
+
 @dataclass(frozen=True)
 class Date(ScalarType):
     doc: str = ""
@@ -308,12 +321,16 @@ class Date(ScalarType):
             vn = _VN_DATE_RE.match(text)
             hint = None
             if vn:
-                hint = f"Viết ngày theo dạng NĂM-THÁNG-NGÀY: {vn[3]}-{int(vn[2]):02d}-{int(vn[1]):02d}."
+                year, month, day = int(vn[3]), int(vn[2]), int(vn[1])
+                if why := _not_real(year, month, day):
+                    # 30/02/2024: the order is not the problem; a hint to write 2024-02-30 leads to a second error.
+                    return ctx.report(e204_bad_date.RULE.at(node.src, f"ngày {text} không có thật ({why})"))
+                hint = f"Viết ngày theo dạng NĂM-THÁNG-NGÀY: {year}-{month:02d}-{day:02d}."
             return ctx.report(e204_bad_date.RULE.at(node.src, f"'{_short(text)}' không phải là ngày dạng NĂM-THÁNG-NGÀY", hint))
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return ctx.report(e204_bad_date.RULE.at(node.src, f"ngày {text} không có thật"))
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        if why := _not_real(year, month, day):
+            return ctx.report(e204_bad_date.RULE.at(node.src, f"ngày {text} không có thật ({why})"))
+        return dt.date(year, month, day)
 
     def schema(self) -> dict:
         # NĂM-THÁNG-NGÀY as thidua reads it: 2024-02-05 and 2024-2-5 alike (format "date" wants the zeros).
