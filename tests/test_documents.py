@@ -13,7 +13,8 @@ from report_support import data_root, markdown_text, report, workbook_text
 from thidua.core.numbers import vn_number
 from thidua.documents.bloc import bloc_documents
 from thidua.documents.province import province_summary
-from thidua.documents.records import BlocDocuments, ProvinceSummary
+from thidua.documents.province_records import ProvinceSummary
+from thidua.documents.records import BlocDocuments
 from thidua.handover_run import handover_at
 from thidua.loading.load import Workspace
 from thidua.scoring_run import score_year_at

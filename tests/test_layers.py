@@ -25,7 +25,8 @@ import thidua
 PACKAGE = Path(thidua.__file__).parent
 
 LEAVES = ("thidua.errors", "thidua.ids", "thidua.diagnostics", "thidua.yamlnodes", "thidua.model",
-          "thidua.core.numbers", "thidua.core.vnsort", "thidua.documents.records", "thidua.documents.dates",
+          "thidua.core.numbers", "thidua.core.vnsort", "thidua.documents.records", "thidua.documents.province_records",
+          "thidua.documents.dates",
           "thidua.loading.reading", "thidua.writing")
 RUNS = ("thidua.evaluation", "thidua.checking", "thidua.scoring_run", "thidua.handover_run", "thidua.diffing",
         "thidua.git")

@@ -12,7 +12,8 @@ from thidua.core.honours import AwardTally, HonourTotals, tally, totals
 from thidua.core.numbers import vn_number
 from thidua.documents.dates import short_date
 from thidua.documents.facts import BlocFacts
-from thidua.documents.records import HonourCount, HonourGroup, HonourRow, HonourSummary, Section
+from thidua.documents.province_records import HonourCount, HonourSummary
+from thidua.documents.records import HonourGroup, HonourRow, Section
 from thidua.documents.words import group_word
 from thidua.model import BlocYear, HonourDecision
 

@@ -14,7 +14,8 @@ from thidua.documents.dates import place_date_line, short_date
 from thidua.documents.facts import gather
 from thidua.documents.honours import BLOC_HEADING, honour_summary, summary_lines
 from thidua.documents.minutes import awarded
-from thidua.documents.records import BlocSummary, ProvinceSummary, RankRow, Signature
+from thidua.documents.province_records import BlocSummary, ProvinceSummary, RankRow
+from thidua.documents.records import Signature
 from thidua.documents.words import group_word
 from thidua.model import Config
 

@@ -11,7 +11,7 @@ import inspect
 import re
 import typing
 
-from thidua.documents import records
+from thidua.documents import province_records, records
 
 # What each template receives at the top level.
 TEMPLATE_NAMES = (
@@ -24,8 +24,8 @@ TEMPLATE_NAMES = (
 RECORDS = (records.Header, records.Signature, records.ScoreSheet, records.Column, records.ScoreRow,
            records.Minutes, records.Section, records.VoteTable, records.VoteRow, records.HonourGroup,
            records.HonourRow, records.Proposal, records.ProposalGroup, records.ProposalEntry,
-           records.ProvinceSummary, records.BlocSummary, records.RankRow, records.HonourSummary,
-           records.HonourCount)
+           province_records.ProvinceSummary, province_records.BlocSummary, province_records.RankRow,
+           province_records.HonourSummary, province_records.HonourCount)
 _ATTRIBUTE = re.compile(r"^\s{2}([a-z_][a-z_0-9]*(?:(?:, | and )[a-z_][a-z_0-9]*)*): (.*)$")
 
 
@@ -58,6 +58,7 @@ def descriptions(cls) -> dict[str, str]:
 def _type(cls, name: str) -> str:
     hint = typing.get_type_hints(cls)[name]
     text = str(hint).replace("typing.", "").replace("thidua.documents.records.", "")
+    text = text.replace("thidua.documents.province_records.", "")
     text = text.replace("<class '", "").replace("'>", "").replace("decimal.", "").replace("datetime.", "")
     return text.replace("NoneType", "None")
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from thidua.core.numbers import vn_number
 from thidua.documents.dates import short_date
-from thidua.documents.records import BlocDocuments, ProvinceSummary
+from thidua.documents.province_records import ProvinceSummary
+from thidua.documents.records import BlocDocuments
 from thidua.errors import ThiduaError
 
 BLOC_TEMPLATE = "bao-cao-khoi.md.j2"

@@ -7,7 +7,8 @@ every sentence is the record's.
 
 from __future__ import annotations
 
-from thidua.documents.records import BlocSummary, ProvinceSummary, Section
+from thidua.documents.province_records import BlocSummary, ProvinceSummary
+from thidua.documents.records import Section
 from thidua.render.xlsx_sheet import BODY, SMALL, Sheet, estimate_lines, line_height
 
 WRAP_SLACK = 0.8

@@ -6,7 +6,7 @@ when the workbook is built.
 
 from __future__ import annotations
 
-from thidua.documents.records import ProvinceSummary
+from thidua.documents.province_records import ProvinceSummary
 from thidua.render.xlsx_honours import bloc_honours, summary_honours
 from thidua.render.xlsx_package import new_workbook, save, stamp_of
 from thidua.render.xlsx_sheet import BODY, Sheet, estimate_lines, line_height, number_format
