@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.diagnostics import Diagnostic, sorted_diagnostics
+from thidua.diagnostics import Diagnostic, Source, sorted_diagnostics
 from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, config_path, display_paths
 
 # As thidua.evaluation.HISTORY_YEARS (a test keeps them equal): not imported, so that a run answered by
@@ -104,7 +104,7 @@ def validate(root: Path, paths: Iterable[Path] = (), *, cache: bool = False) -> 
     done = {n: done[n] for n in order}
     if targets is None:
         reports = [report for _, report in done.values()]
-        return _with_cross_checks(root, reports, facts, set(done))
+        return _with_cross_checks(root, reports, facts, set(done)) + unread_reports(root)
     named = [names[os.path.abspath(p)] for p in targets]
     wanted = {f"file:{n}" for n in named}
     dependents = [n for n, (deps, _) in done.items() if n not in set(named) and deps & wanted]
@@ -158,6 +158,21 @@ def _check_all(root: Path, paths: list[Path], store, *, traced: bool,
         facts[name] = units
         if path.stem.isdigit():  # files come bloc by bloc, year by year: old years are done with
             ws.forget(path.parent / f"{int(path.stem) - HISTORY_YEARS}.yaml")
+
+
+def unread_reports(root: Path) -> list[FileReport]:
+    """W010 for each YAML file under blocs/ that the listing skips: a whole-root run that says "0 lỗi"
+    has read every data file there is."""
+    from thidua.loading.unread import unread_files
+
+    found = unread_files(root)
+    if not found:
+        return []  # a warm run imports no rule (start-up)
+    from thidua.rules import w010_file_not_read
+
+    names = display_paths(root, [path for path, _, _ in found])
+    return [FileReport(name, (w010_file_not_read.RULE.at(Source(name), message, hint),))
+            for name, (_, message, hint) in zip(names, found, strict=True)]
 
 
 def misnamed_year_files(root: Path) -> list[Path]:
