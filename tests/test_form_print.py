@@ -122,6 +122,43 @@ def test_each_self_sheet_ends_with_its_heads_signature(forms):
         assert where[total - 5] == where[total] == where[total + 8]
 
 
+# -- the agreed sheet is the bloc's: its chair signs it ------------------------------------------------
+
+def agreed_signature(ws) -> tuple[int, list[tuple[int, str, str]]]:
+    """The total's row, and (row, column, text) of every cell written below it."""
+    total = row_of(ws, "TỔNG ĐIỂM (cộng tiêu chí + điểm thưởng − điểm trừ)")
+    below = [(c.row, c.column_letter, c.value) for row in ws.iter_rows(min_row=total + 1) for c in row
+             if c.value is not None]
+    return total, below
+
+
+def test_the_agreed_sheet_ends_with_the_date_line_and_the_chairs_signature(forms):
+    ws = forms[1]["Điểm thống nhất"]
+    total, below = agreed_signature(ws)
+    # seven columns (code, criterion, maximum, four members): the signature over the members, from column D
+    assert below == [(total + 2, "D", "Khánh Hòa, ngày ...... tháng ...... năm ......"),
+                     (total + 3, "D", "TM. KHỐI THI ĐUA"), (total + 4, "D", "TRƯỞNG KHỐI"),
+                     (total + 5, "D", "(Ký, ghi rõ họ tên và đóng dấu)"), (total + 10, "D", "………………………………")]
+    assert ws[f"D{total + 2}"].font.i and ws[f"D{total + 3}"].font.b and not ws[f"D{total + 3}"].font.i
+    assert f"D{total + 3}:G{total + 3}" in {str(r) for r in ws.merged_cells.ranges}
+    for where in page_of_rows(ws):  # the date line, the titles, the room to sign and the name on one page
+        assert where[total + 2] == where[total + 10]
+
+
+def test_the_agreed_sheet_names_the_signer_and_says_cum_for_a_cum(tmp_path):
+    root = make_root(tmp_path)
+    path = root / YEAR_FILE
+    text = path.read_text(encoding="utf-8").replace("name: Khối thi đua kiểm thử\n",
+                                                    "name: Cụm thi đua kiểm thử\nkind: cụm\n")
+    path.write_text(text + "documents:\n  signer: {name: Nguyễn Thị Hà, title: Giám đốc, unit: alpha}\n",
+                    encoding="utf-8")
+    assert run("validate", "--root", root).exit_code == 0, run("validate", "--root", root).output
+    ws = openpyxl.load_workbook(export(root, tmp_path / "f.xlsx", "--agreed"))["Điểm thống nhất"]
+    _, below = agreed_signature(ws)
+    assert [text for _, _, text in below] == ["Khánh Hòa, ngày ...... tháng ...... năm ......", "TM. CỤM THI ĐUA",
+                                              "CỤM TRƯỞNG", "(Ký, ghi rõ họ tên và đóng dấu)", "Nguyễn Thị Hà"]
+
+
 def test_the_place_line_follows_thidua_yaml(tmp_path):
     root = make_root(tmp_path)
     (root / "thidua.yaml").write_text(CONFIG.replace("province: Khánh Hòa", "province: Khánh Hòa\nplace: Nha Trang"),

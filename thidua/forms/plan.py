@@ -14,6 +14,7 @@ from thidua.core.vnsort import sort_key
 from thidua.documents.common import header
 from thidua.documents.dates import BLANK, place_date_line
 from thidua.documents.records import Header, Signature
+from thidua.documents.words import words_for
 from thidua.forms.meta import META_SHEET, fingerprint
 from thidua.model import Adjustment, BlocYear, Member, MemberScores, Table
 
@@ -73,7 +74,9 @@ class FormPlan:
     kind: ``self`` (one sheet per member) or ``agreed`` (one sheet, a column per member).
     members: in Vietnamese alphabetical order of their names.
     bonus_slots, deduction_slots: rows offered for each (at least MIN_SLOTS, more when already recorded).
-    signature: the block a member's head signs its self-score sheet with.
+    signature: the block a member's head signs its self-score sheet with; on the agreed sheet, the
+      chair's (``TM. KHỐI THI ĐUA / TRƯỞNG KHỐI``, the bloc-year's ``documents.signer`` or dots).
+    date_line: the agreed sheet's place-and-date line above that signature, the date left to fill in.
     """
 
     kind: str
@@ -87,6 +90,7 @@ class FormPlan:
     bonus_slots: int
     deduction_slots: int
     signature: Signature = SELF_SIGNATURE
+    date_line: str = ""
 
 
 def bloc_line(bloc: str, year: int) -> str:
@@ -146,4 +150,13 @@ def plan_form(by: BlocYear, table: Table, kind: str, province: str = "", place: 
         members=tuple(forms),
         bonus_slots=max([MIN_SLOTS, *(len(f.bonus) for f in forms)]),
         deduction_slots=max([MIN_SLOTS, *(len(f.deductions) for f in forms)]),
+        signature=SELF_SIGNATURE if kind == "self" else agreed_signature(by),
+        date_line="" if kind == "self" else place_date_line(place or BLANK, None),
     )
+
+
+def agreed_signature(by: BlocYear) -> Signature:
+    """The agreed scores are the bloc's, after the cross-scoring: its chair signs them for the bloc."""
+    words = words_for(by.kind)
+    signer = by.documents.signer
+    return Signature(lines=(words.on_behalf, words.LEADER), name=signer.name if signer else "")

@@ -324,8 +324,18 @@ class FormBook(Book):
                 s.keep(slot_rows[(field, i, "points")], slot_rows[(field, i, "reason")])
         s.keep(sums["deductions"] + 2 * self.plan.deduction_slots, sums["total"])  # the last reason, the total
         self.keep_groups(s, row_of)
+        self.dated_signature(s, sums["total"] + 2)
         s.print_titles(5, 6)
         s.finish()
+
+    def dated_signature(self, s: Sheet, row: int) -> None:
+        """The place-and-date line and the chair's signature under the agreed table, on one page."""
+        _, right = s.split()
+        s.row = row
+        s.put(row, right, self.plan.date_line, italic=True, align="center", last_col=s.ncols)
+        s.fit(row, self.plan.date_line, right, s.ncols, SIZE)
+        s.row += 1
+        s.signature(self.plan.signature, keep_from=row, hint=SIGN_HINT)
 
     def scoring_sheets(self) -> None:
         """One sheet per member (self scores), or the agreed sheet."""
