@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua.core.awards import quota_text
 from thidua.core.numbers import vn_number
 from thidua.core.results import BlocResult, YearResult
 from thidua.documents.words import KHOI, group_word, in_words, names_in, words_for
@@ -62,7 +61,7 @@ def bloc_view(result: BlocResult) -> BlocView:
     misses = tuple(f"{member_name(result, mid)} — {'; '.join(reasons)}" for mid, reasons in by_member.items())
     awards = [a for a in result.awards if a.level == "bloc" and a.quota is not None]
     for a in awards:
-        notes.append(f"Hạn mức {a.name}: {quota_text(a.quota, len(by.members))}")
+        notes.append(f"Hạn mức {a.name}: {result.quota_text(a)}")
     return BlocView(f"{by.name} ({by.bloc}) — năm {by.year}", " · ".join(parts), tuple(rows),
                     proposals, misses, tuple(notes))
 
