@@ -258,3 +258,11 @@ def test_three_units_tied_for_two_bang_khen_places(tmp_path, s04, expected):
             "đủ điều kiện, đồng hạng 2 với s03, s04 sau mọi tiêu chí phân định: còn 2 suất cho 3 đơn vị; "
             "khối bình xét chọn (không xếp theo thứ tự chữ cái)")
 
+
+def test_misses_are_listed_in_rank_order(tmp_path):
+    # sgd (rank 3) is proposed for the Cờ and misses only the Bằng khen: its line comes after sdl (rank 2),
+    # before skhcn (rank 4), not after every member that missed the Cờ.
+    res = run_cli(["score", "2024", "--root", str(root_of("phieu-thanh-vien", tmp_path))])
+    assert res.exit_code == 0, res.output
+    lines = [ln.split(" — ")[0].strip(" •") for ln in res.stdout.split("Chưa đủ điều kiện:\n")[1].splitlines()]
+    assert lines[:3] == ["Sở Du lịch", "Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ"]
