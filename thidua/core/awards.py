@@ -124,8 +124,18 @@ def quota_text(quota: Quota | None, population: int) -> str:
         return "không giới hạn"
     if quota.share is not None:
         exact = quota.share * population
-        return f"{share_text(quota.share)} của {population} = {vn_number(exact, 2)} → {size}"
+        what = " đơn vị còn lại" if quota.base == "rest" else ""
+        return f"{share_text(quota.share)} của {population}{what} = {vn_number(exact, 2)} → {size}"
     return str(size)
+
+
+def quota_population(award: AwardPolicy, by: BlocYear, earlier: set[str]) -> int:
+    """What a bloc-level quota's share is taken of: the bloc's members, or with ``of: rest`` the
+    members not proposed for an award considered before this one (``earlier``: their ids), as in
+    "không quá 50% số đơn vị còn lại" (Quảng Ninh, QĐ 1174/QĐ-UBND, 2017)."""
+    if award.quota is not None and award.quota.base == "rest":
+        return sum(1 for m in by.members if m.id not in earlier)
+    return len(by.members)
 
 
 def _band_rank(name: str | None, scoring: ScoringPolicy) -> int:
@@ -219,7 +229,8 @@ def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardPo
     for award in awards:
         if award.level != "bloc":
             continue
-        size = quota_size(award.quota, len(by.members))
+        population = quota_population(award, by, set(held))
+        size = quota_size(award.quota, population)
         eligible: list[tuple[Ranked, Check]] = []
         first = len(misses)
         for r in candidates:
@@ -239,7 +250,7 @@ def propose_bloc(by: BlocYear, ranked: tuple[Ranked, ...], awards: tuple[AwardPo
                 else:
                     for r, c in rank_group:
                         misses.append(Miss(award.id, award.name, r.total.member.id,
-                                           f"đủ điều kiện nhưng đã hết hạn mức ({quota_text(award.quota, len(by.members))})",
+                                           f"đủ điều kiện nhưng đã hết hạn mức ({quota_text(award.quota, population)})",
                                            "quota", r.rank, r.total.total, c.vote))
                 granted = size
                 continue

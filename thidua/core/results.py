@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua.core.awards import Miss, Proposal, propose_bloc
+from thidua.core.awards import Miss, Proposal, propose_bloc, quota_population, quota_text
 from thidua.core.province import ProvinceMiss, ProvinceProposal, propose_province
 from thidua.core.scoring import MemberTotal, Ranked, rank, totals
 from thidua.core.settings import Settings
@@ -39,6 +39,12 @@ class BlocResult:
 
     def misses_for(self, member: str) -> tuple[Miss, ...]:
         return tuple(m for m in self.misses if m.member == member)
+
+    def quota_text(self, award: AwardPolicy) -> str:
+        """``award``'s quota as applied to this bloc (``50% của 5 đơn vị còn lại = 2,50 → 2``)."""
+        before = {a.id for a in self.awards[:self.awards.index(award)]} if award in self.awards else set()
+        earlier = {p.member for p in self.proposals if p.award in before}
+        return quota_text(award.quota, quota_population(award, self.bloc_year, earlier))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ class Band:
     min: Decimal
 
 
-QUOTA_BASES = ("members", "blocs", "proposed")
+QUOTA_BASES = ("members", "rest", "blocs", "proposed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,8 @@ class Quota:
     """At most ``count`` members, or ``share`` of a base rounded by ``rounding``.
 
     ``base`` is what the share is taken of: ``members`` (the bloc's members, for a bloc-level
-    award), ``blocs`` (the blocs' leading units, one a bloc: CV 5007/BNV-TĐKT) or ``proposed``
+    award), ``rest`` (the bloc's members not proposed for an award considered before: "số đơn vị
+    còn lại"), ``blocs`` (the blocs' leading units, one a bloc: CV 5007/BNV-TĐKT) or ``proposed``
     (the units the blocs proposed for ``from_award``: NĐ 91/2017, art. 11); empty means the
     level's default (``members`` for a bloc-level award, ``blocs`` for a province-level one).
     """

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua.core.awards import quota_text
 from thidua.core.numbers import vn_number
 from thidua.core.results import BlocResult, YearResult
 from thidua.documents.words import KHOI, group_word, in_words, names_in, words_for
@@ -56,13 +55,14 @@ def bloc_view(result: BlocResult) -> BlocView:
     proposals = tuple(
         f"{p.award_name}: {member_name(result, p.member)} — {in_words(w, ', '.join(p.reasons), keep)}" for p in result.proposals
     )
-    by_member: dict[str, list[str]] = {}
+    by_member: dict[str, list[str]] = {r.total.member.id: [] for r in result.ranked}
     for m in result.misses:  # one line per member, in rank order, its misses in award order
         by_member.setdefault(m.member, []).append(f"{m.award_name}: {in_words(w, m.reason, keep)}")
+    by_member = {mid: reasons for mid, reasons in by_member.items() if reasons}
     misses = tuple(f"{member_name(result, mid)} — {'; '.join(reasons)}" for mid, reasons in by_member.items())
     awards = [a for a in result.awards if a.level == "bloc" and a.quota is not None]
     for a in awards:
-        notes.append(f"Hạn mức {a.name}: {quota_text(a.quota, len(by.members))}")
+        notes.append(f"Hạn mức {a.name}: {result.quota_text(a)}")
     return BlocView(f"{by.name} ({by.bloc}) — năm {by.year}", " · ".join(parts), tuple(rows),
                     proposals, misses, tuple(notes))
 

@@ -45,9 +45,9 @@ def _votes_and_quota(a, where):
         yield RULE.at(where, f"'{a.id}': votes ghi cả min và over; chỉ ghi một (min: từ … trở lên, over: trên …)")
     base = a.quota.base if a.quota is not None else ""
     if a.level == "bloc" and base in ("blocs", "proposed"):
-        yield RULE.at(where, f"'{a.id}': quota.of: {base} chỉ dùng cho danh hiệu cấp tỉnh; cấp khối tính trên members")
-    if a.level == "province" and base == "members":
-        yield RULE.at(where, f"'{a.id}': quota.of: members chỉ dùng cho danh hiệu cấp khối; cấp tỉnh tính trên "
+        yield RULE.at(where, f"'{a.id}': quota.of: {base} chỉ dùng cho danh hiệu cấp tỉnh; cấp khối tính trên members hoặc rest")
+    if a.level == "province" and base in ("members", "rest"):
+        yield RULE.at(where, f"'{a.id}': quota.of: {base} chỉ dùng cho danh hiệu cấp khối; cấp tỉnh tính trên "
                              "blocs hoặc proposed")
     if a.level == "province" and base == "proposed" and a.from_award is None:
         yield RULE.at(where, f"'{a.id}': quota.of: proposed cần from_award (số đơn vị được đề nghị danh hiệu nào)")

@@ -31,7 +31,7 @@ ROTATION_KINDS = ("fixed-order", "deputy-succeeds", "best-ranked", "elected")
 DEPARTURE_REASONS = ("merged", "dissolved", "moved", "renamed", "other")
 ROUNDING_MODES = ("half-up", "half-even", "down")
 QUOTA_ROUNDING = ("down", "up", "nearest")
-QUOTA_BASES = ("members", "blocs", "proposed")
+QUOTA_BASES = ("members", "rest", "blocs", "proposed")
 VOTE_BASES = ("voters", "members")
 NEGATIVE_TOTALS = ("error", "floor")
 
@@ -136,6 +136,8 @@ QUOTA = Obj(fields={
     "rounding": Field(Choice(QUOTA_ROUNDING), doc="làm tròn khi tính theo tỷ lệ", example="down"),
     "min": Field(Int(maximum=1000), doc="số tối thiểu sau khi làm tròn", example=1),
     "of": Field(Choice(QUOTA_BASES), doc="tỷ lệ tính trên: members (số đơn vị của khối, mặc định cấp khối), "
+                "rest (số đơn vị còn lại của khối, trừ các đơn vị đã được đề nghị danh hiệu cấp khối xét trước: "
+                "'không quá 50% số đơn vị còn lại'), "
                 "blocs (số đơn vị dẫn đầu các khối, mỗi khối một: CV 5007/BNV-TĐKT, mặc định cấp tỉnh), "
                 "proposed (số đơn vị được các khối đề nghị from_award: NĐ 91/2017, điều 11)", example="blocs"),
 })
