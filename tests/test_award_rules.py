@@ -56,7 +56,7 @@ def test_four_of_five_members_voting_all_in_favour():
     on_members = result(FIVE, [99, 90, 80, 70, 60], awards=[award("co", vote="0.85", vote_base="members")], **kw)
     assert proposed(on_members) == []
     m = miss(on_members, "a", "co")
-    assert m.reason == "đủ điểm nhưng chỉ 4/5 thành viên (80% < 85%)"
+    assert m.reason == "chỉ được 4/5 thành viên (80% < 85%)"
     assert (m.condition, m.vote) == ("votes", VoteShare(4, 5, "members", D("0.85"), False))
     exact = result(FIVE, [99, 90, 80, 70, 60], awards=[award("co", vote="0.8", vote_base="members")], **kw)
     assert "4/5 thành viên (80% ≥ 80%)" in exact.proposals[0].reasons
@@ -88,10 +88,10 @@ def test_shares_are_rounded_not_truncated_and_never_look_equal_when_they_differ(
     res = result(["a", "b"], [99, 98], awards=[award("co", count=2, vote="0.7")],
                  vote_counts={"co": {"a": 6, "b": 4}})
     assert "6/7 phiếu (85,71% ≥ 70%)" in res.proposals[0].reasons
-    assert miss(res, "b", "co").reason == "đủ điểm nhưng chỉ 4/7 phiếu (57,14% < 70%)"
+    assert miss(res, "b", "co").reason == "chỉ được 4/7 phiếu (57,14% < 70%)"
     # 2/3 is 66.666…%: against 66.67 % it fails, and two decimals would show 66,67% < 66,67%
     res = result(["a"], [99], awards=[award("co", vote="0.6667")], vote_counts={"co": {"a": 2}}, voters=3)
-    assert miss(res, "a", "co").reason == "đủ điểm nhưng chỉ 2/3 phiếu (66,667% < 66,67%)"
+    assert miss(res, "a", "co").reason == "chỉ được 2/3 phiếu (66,667% < 66,67%)"
     res = result(["a"], [99], awards=[award("co", vote="0.666")], vote_counts={"co": {"a": 2}}, voters=3)
     assert "2/3 phiếu (66,67% ≥ 66,6%)" in res.proposals[0].reasons
 

@@ -101,7 +101,7 @@ def test_vote_threshold_miss_wording():
     res = result(["a", "b"], [99, 98], awards=[award("co", CO, count=2, vote="0.7")],
                  vote_counts={"co": {"a": 7, "b": 4}})
     assert proposed(res) == ["a"]
-    assert miss(res, "b", "co") == "đủ điểm nhưng chỉ 4/7 phiếu (57,14% < 70%)"
+    assert miss(res, "b", "co") == "chỉ được 4/7 phiếu (57,14% < 70%)"
     assert "7/7 phiếu (100% ≥ 70%)" in res.proposals[0].reasons
 
 
@@ -122,7 +122,7 @@ def test_vote_threshold_boundaries(n, voters, threshold, passes):
 
 def test_no_vote_recorded_for_the_award():
     res = result(["a"], [99], awards=[award("co", CO, vote="0.7")], vote_counts={"other": {"a": 7}})
-    assert miss(res, "a", "co") == "đủ điểm, chưa có kết quả bỏ phiếu cho danh hiệu này"
+    assert miss(res, "a", "co") == "chưa có kết quả bỏ phiếu cho danh hiệu này"
     res = result(["a"], [99], awards=[award("co", CO, vote="0.7")])
     assert proposed(res) == []
 
@@ -130,7 +130,7 @@ def test_no_vote_recorded_for_the_award():
 def test_member_without_votes_has_zero_of_voters():
     res = result(["a", "b"], [99, 98], awards=[award("co", CO, count=2, vote="0.5")],
                  vote_counts={"co": {"a": 7}})
-    assert miss(res, "b", "co") == "đủ điểm nhưng chỉ 0/7 phiếu (0% < 50%)"
+    assert miss(res, "b", "co") == "chỉ được 0/7 phiếu (0% < 50%)"
 
 
 # -- minimum band and score -----------------------------------------------------------
@@ -264,7 +264,7 @@ def test_w700_decision_the_rules_do_not_support():
                  decided=decided({"co": ["a"], "bk": ["b", "c", "d"]}))
     [d] = w700(res)
     assert "d" in d.message and "bk" in d.message
-    assert "đủ điểm nhưng chỉ 1/7 phiếu (14,29% < 50%)" in d.message
+    assert "chỉ được 1/7 phiếu (14,29% < 50%)" in d.message
 
 
 def test_w700_decision_unsupported_by_votes_for_the_flag():

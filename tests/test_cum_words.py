@@ -73,6 +73,21 @@ def test_handover_of_a_cum_proposes_a_cum_truong(tmp_path):
     assert "khối" not in without_names(out.output).lower(), out.output
 
 
+def test_handover_json_of_a_cum_says_its_words_in_the_reasons(tmp_path):
+    import json
+
+    root = data_root(tmp_path)
+    as_cum(root, "kinh-te")
+    out = run_cli(["handover", "2024", "--root", str(root), "--bloc", "kinh-te", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    reasons = [data["chair_reason"], data["deputy_reason"], *(p["reason"] for p in data["passed_over"]),
+               *(p["reason"] for p in data["ineligible"]),
+               *(r for n in data["not_proposed"] for r in (n["chair_reason"], n["deputy_reason"]) if r)]
+    assert any("Cụm trưởng" in r for r in reasons), reasons
+    assert not any("khối" in without_names(r).lower() for r in reasons), reasons
+
+
 def test_handover_of_a_khoi_is_unchanged(tmp_path):
     root = data_root(tmp_path)
     out = run_cli(["handover", "2024", "--root", str(root), "--bloc", "kinh-te"])

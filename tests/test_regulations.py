@@ -100,8 +100,8 @@ def test_vote_base_and_comparison(tmp_path):
     # Cờ: 7/10 members is exactly 70 % (passes); 6 of 8 ballots is 75 % of the ballots but 60 % of the members.
     # Bằng khen (combines with the Cờ): 4/8 is exactly half, not "trên 50%"; 30 % of 10 = 3 places.
     assert proposed(data, "cum1") == {"co-ubnd": ["sct", "sgd"], "bang-khen": ["sct", "sdl", "snv"]}
-    assert miss(data, "cum1", "sdl", "co-ubnd") == "đủ điểm nhưng chỉ 6/10 thành viên (60% < 70%)"
-    assert miss(data, "cum1", "skhcn", "bang-khen") == "đủ điểm nhưng chỉ 4/8 phiếu (50% ≤ 50%)"
+    assert miss(data, "cum1", "sdl", "co-ubnd") == "chỉ được 6/10 thành viên (60% < 70%)"
+    assert miss(data, "cum1", "skhcn", "bang-khen") == "chỉ được 4/8 phiếu (50% ≤ 50%)"
     assert miss(data, "cum1", "stc", "bang-khen") == "đủ điều kiện nhưng đã hết hạn mức (30% của 10 = 3,00 → 3)"
     sct = next(m for m in bloc_of(data, "cum1")["members"] if m["id"] == "sct")
     assert [p["reasons"][1] for p in sct["proposals"]] == ["7/10 thành viên (70% ≥ 70%)", "8/8 phiếu (100% > 50%)"]
@@ -123,7 +123,7 @@ def test_one_voter(tmp_path):
     data = score_json(root)
     # 1 ballot of 10 members is 10 % of the members; 1/1 ballot is more than half.
     assert proposed(data, "cum1") == {"bang-khen": ["sdl"]}
-    assert miss(data, "cum1", "sct", "co-ubnd") == "đủ điểm nhưng chỉ 1/10 thành viên (10% < 70%)"
+    assert miss(data, "cum1", "sct", "co-ubnd") == "chỉ được 1/10 thành viên (10% < 70%)"
 
 
 def test_no_voter_is_a_finding_not_a_share(tmp_path):
@@ -216,13 +216,25 @@ def test_rotation_in_turn_with_a_cooldown_and_a_new_member(tmp_path):
     # its first year), then a (chaired 2021, more than 3 years ago).
     assert (data["chair"], data["deputy"]) == ("e", "a")
     assert {m["member"]: m["reason"] for m in data["ineligible"]} == {
-        "b": "đã làm Trưởng khối năm 2022, chưa đủ 3 năm",
-        "c": "đã làm Trưởng khối năm 2023, chưa đủ 3 năm",
-        "d": "đã làm Trưởng khối năm 2024, chưa đủ 3 năm",
-        "g": "mới vào khối ngày 01/03/2024 (năm đầu trong khối)",
+        "b": "đã làm Cụm trưởng năm 2022, chưa đủ 3 năm",
+        "c": "đã làm Cụm trưởng năm 2023, chưa đủ 3 năm",
+        "d": "đã làm Cụm trưởng năm 2024, chưa đủ 3 năm",
+        "g": "mới vào cụm ngày 01/03/2024 (năm đầu trong cụm)",
     }
     text = run_cli(["handover", "2024", "--root", str(root), "--bloc", "c"]).stdout
     assert "Cụm trưởng năm 2025: Sở Giang (e) — đơn vị kế tiếp Cụm trưởng năm 2024 theo thứ tự luân phiên\n" in text
+
+
+def test_a_review_meeting_needs_two_thirds_of_the_members(tmp_path):
+    root = root_of("ha-noi-luan-phien", tmp_path)
+    res = run_cli(["validate", "--root", str(root), "--no-cache"])
+    assert res.exit_code == 0 and "W505" not in res.stdout, res.output  # 4 of 6 is exactly 2/3
+    path = root / "blocs/c/2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("present: [a, b, c, d]", "present: [a, b, c]"),
+                    encoding="utf-8")
+    res = run_cli(["validate", "--root", str(root), "--no-cache"])
+    assert ("blocs/c/2024.yaml:17:15: cảnh báo W505: 3/6 đơn vị dự hội nghị tổng kết, bình xét; quy chế cần ít "
+            "nhất 2/3 số thành viên (4 đơn vị)\n") in res.stdout, res.output
 
 
 def test_quang_ninh_elects_its_chair(tmp_path):

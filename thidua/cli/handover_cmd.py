@@ -23,17 +23,24 @@ JSON_ROLES = {"leader": "chair", "deputy": "deputy"}
 
 
 def handover_dict(run) -> dict:
+    from thidua.documents.words import in_words, names_in, words_for
+
     h = run.handover
+    w, keep = words_for(run.current.kind), names_in(run.current)
+
+    def say(reason):  # the reasons in the bloc's own words, as the text says them (Cụm trưởng for a cụm)
+        return in_words(w, reason, keep) if reason else reason
+
     return {
         "bloc": h.bloc, "year": h.year, "next_year": h.next_year,
         "rule": {"kind": h.rule.kind, "name": h.rule_name, "skip_first_year": h.rule.skip_first_year,
                  "cooldown_years": h.rule.cooldown_years},
-        "chair": h.leader, "chair_reason": h.leader_reason,
-        "deputy": h.deputy, "deputy_reason": h.deputy_reason,
-        "passed_over": [{"member": p.member, "role": JSON_ROLES[p.role], "reason": p.reason} for p in h.passed],
+        "chair": h.leader, "chair_reason": say(h.leader_reason),
+        "deputy": h.deputy, "deputy_reason": say(h.deputy_reason),
+        "passed_over": [{"member": p.member, "role": JSON_ROLES[p.role], "reason": say(p.reason)} for p in h.passed],
         "eligible": list(h.eligible),
-        "ineligible": [{"member": p.member, "reason": p.reason} for p in h.ineligible],
-        "not_proposed": [{"member": n.member, "chair_reason": n.leader_reason, "deputy_reason": n.deputy_reason}
+        "ineligible": [{"member": p.member, "reason": say(p.reason)} for p in h.ineligible],
+        "not_proposed": [{"member": n.member, "chair_reason": say(n.leader_reason), "deputy_reason": say(n.deputy_reason)}
                          for n in h.not_proposed],
         "decided": {"chair": h.decided_leader, "deputy": h.decided_deputy},
         "next_file": {"exists": run.next_file.is_file(),

@@ -203,13 +203,18 @@ def check_conditions(award: AwardPolicy, r: Ranked, by: BlocYear, scoring: Scori
     if award.vote_threshold is not None:
         votes = by.votes
         base = vote_base(award, by)
+        # "đủ điểm" only where the award sets a score or a band to reach: else there was nothing to reach
+        scored = award.min_band is not None or award.min_score is not None
         if votes is None or votes.voters is None or not any(c.award == award.id for c in votes.counts):
-            return Check(tuple(reasons), "đủ điểm, chưa có kết quả bỏ phiếu cho danh hiệu này", "no_vote")
+            return Check(tuple(reasons), ("đủ điểm, " if scored else "")
+                         + "chưa có kết quả bỏ phiếu cho danh hiệu này", "no_vote")
         if not base:
-            return Check(tuple(reasons), "đủ điểm, nhưng không tính được tỷ lệ phiếu (0 người bỏ phiếu)", "no_vote")
+            return Check(tuple(reasons), ("đủ điểm, nhưng " if scored else "")
+                         + "không tính được tỷ lệ phiếu (0 người bỏ phiếu)", "no_vote")
         vote = VoteShare(votes.count(award.id, mid), base, award.vote_base, award.vote_threshold, award.vote_strict)
         if not vote.passes:
-            return Check(tuple(reasons), f"đủ điểm nhưng chỉ {vote.text()}", "votes", vote)
+            return Check(tuple(reasons), f"{'đủ điểm nhưng chỉ' if scored else 'chỉ được'} {vote.text()}", "votes",
+                         vote)
         reasons.append(vote.text())
     return Check(tuple(reasons), None, "", vote)
 

@@ -115,6 +115,7 @@ def build_config(f: Fields | None) -> m.Config:
         return m.Config()
     province = f.get("province", "")
     scoring = _obj(f.get("scoring"))
+    review = _obj(f.get("review"))
     return m.Config(
         province=province,
         place=f.get("place", province),
@@ -125,6 +126,8 @@ def build_config(f: Fields | None) -> m.Config:
         documents=build_documents(_obj(f.get("documents"))),
         bands_src=scoring.key_srcs.get("bands") if scoring is not None else None,
         awards_src=f.key_srcs.get("awards"),
+        quorum=review.get("quorum") if review is not None else None,
+        quorum_src=review.at("quorum") if review is not None else None,
     )
 
 

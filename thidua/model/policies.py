@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from thidua.diagnostics import Source
 from thidua.model.records import AwardId, Person, Ref
@@ -123,6 +124,8 @@ class Config:
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     bands_src: Source | None = None   # where 'bands:' is written (None: not written)
     awards_src: Source | None = None  # where 'awards:' is written (None: not written)
+    quorum: Fraction | None = None  # review.quorum: the share of members a review meeting needs present
+    quorum_src: Source | None = None
 
     def award(self, award_id: AwardId) -> AwardPolicy | None:
         return next((a for a in self.awards if a.id == award_id), None)

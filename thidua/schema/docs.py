@@ -37,6 +37,7 @@ from thidua.schema.types import (
     Num,
     Obj,
     OneOf,
+    Ratio,
     Share,
     Str,
     Type,
@@ -93,6 +94,8 @@ def type_words(t: Type) -> str:
         return "chữ" if t.max_len == _DEFAULT_STR_LEN else f"chữ (tối đa {t.max_len} ký tự)"
     if isinstance(t, Num):
         return _num_words(t)
+    if isinstance(t, Ratio):
+        return "tỷ lệ (2/3, 70% hoặc 0.7)"
     if isinstance(t, Share):
         return "tỷ lệ (70% hoặc 0.7)"
     if isinstance(t, Date):

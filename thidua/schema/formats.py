@@ -23,6 +23,7 @@ from thidua.schema.types import (
     Num,
     Obj,
     OneOf,
+    Ratio,
     Share,
     Str,
 )
@@ -166,6 +167,11 @@ AWARD = Obj(title="Danh hiệu / hình thức khen thưởng", fields={
                            "danh hiệu này; mặc định mỗi đơn vị tối đa một danh hiệu cấp khối", example=["co-ubnd"]),
 })
 
+REVIEW_RULE = Obj(title="Hội nghị bình xét", fields={
+    "quorum": Field(Ratio(), doc="số đơn vị tối thiểu dự hội nghị tổng kết, bình xét, trên tổng số thành viên "
+                    "(quy chế thường ghi 2/3)", example="2/3"),
+})
+
 CONFIG = Obj(title="thidua.yaml: cấu hình của tỉnh", fields={
     "province": Field(Str(), True, "tên tỉnh", "Khánh Hòa"),
     "place": Field(Str(), doc="địa danh ghi trên văn bản (mặc định là tên tỉnh)", example="Khánh Hòa"),
@@ -173,6 +179,7 @@ CONFIG = Obj(title="thidua.yaml: cấu hình của tỉnh", fields={
     "awards": Field(List(AWARD, max_items=30), doc="quy định khen thưởng, theo thứ tự xét"),
     "rotation": Field(ROTATION, doc="quy tắc luân phiên mặc định"),
     "documents": Field(DOCUMENTS, doc="thông tin ghi trên văn bản của các khối (căn cứ, nơi nhận …)"),
+    "review": Field(REVIEW_RULE, doc="quy định về hội nghị tổng kết, bình xét của các khối (số đơn vị dự tối thiểu)"),
 })
 
 MEMBER = Obj(title="Đơn vị thành viên", fields={

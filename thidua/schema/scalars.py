@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 
 from thidua.ids import ID_PATTERN, ID_RE, KEY_PATTERN, KEY_RE
@@ -188,6 +189,30 @@ class Share(ScalarType):
         return {"anyOf": [{"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*%\s*$"},
                           {"type": "string", "pattern": _QUOTED_NUMBER},
                           {"type": "number", "minimum": 0, "maximum": 1}]}
+
+
+_RATIO_RE = re.compile(r"^(\d{1,6})/(\d{1,6})$")
+
+
+@dataclass(frozen=True)
+class Ratio(Share):
+    """A share kept exact as a fraction, also written as one (``2/3``): 2/3 of 9 members is 6, where
+    66.67% of 9 would be 6.0003 and ask for 7."""
+
+    what: str = "một tỷ lệ (ví dụ 2/3 hoặc 50%)"
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        text = node.value.strip().replace(" ", "")
+        if m := _RATIO_RE.match(text):
+            if int(m[2]) == 0 or int(m[1]) > int(m[2]):
+                return ctx.report(e205_out_of_range.RULE.at(node.src, f"tỷ lệ '{text}' phải từ 0 đến 1 (mẫu số khác 0)"))
+            return Fraction(int(m[1]), int(m[2]))
+        value = super().scalar(node, ctx)
+        return Fraction(value) if isinstance(value, Decimal) else value
+
+    def schema(self) -> dict:
+        out = super().schema()
+        return {"anyOf": [{"type": "string", "pattern": r"^\s*\d{1,6}\s*/\s*\d{1,6}\s*$"}, *out["anyOf"]]}
 
 
 def _not_real(year: int, month: int, day: int) -> str | None:

@@ -36,6 +36,7 @@ from thidua.schema.scalars import (
     Int,
     Key,
     Num,
+    Ratio,
     Share,
     Str,
     parse_decimal,
@@ -43,7 +44,7 @@ from thidua.schema.scalars import (
 from thidua.yamlnodes import Mapping, Node, Scalar, Sequence
 
 __all__ = ["INVALID", "MAX_NUMBER", "Bool", "Choice", "Context", "Date", "Dict", "Entry", "Field", "Fields", "Id",
-           "Int", "Key", "List", "Num", "Obj", "OneOf", "ScalarType", "Share", "Str", "Type", "json_regex",
+           "Int", "Key", "List", "Num", "Obj", "OneOf", "Ratio", "ScalarType", "Share", "Str", "Type", "json_regex",
            "parse_decimal"]
 
 
