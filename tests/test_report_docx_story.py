@@ -1,5 +1,5 @@
-"""The bundled data's documents tell what happened: why a unit with enough votes is left out, in words,
-not a formula."""
+"""The bundled data's documents tell what happened: the year's meetings before the review (the seed
+articles' ký kết and sơ kết), and why a unit with enough votes is left out, in words, not a formula."""
 
 from __future__ import annotations
 
@@ -35,3 +35,30 @@ def test_the_quota_phrase():
     assert quota_reached(Quota(share=Decimal("0.1"), minimum=1), 4, 1, "Khối") == \
         "đủ điều kiện nhưng Khối đã đề nghị đủ 1 đơn vị theo hạn mức"
     assert quota_reached(None, 4, None, "Khối") == "đủ điều kiện nhưng đã hết hạn mức"
+
+
+def test_the_covenant_of_the_seed_article_is_in_the_year_end_minutes(tmp_path):
+    text = _minutes(tmp_path, REPOSITORY / "examples" / "ha-giang", "mttq", 2021)
+    lines = text.split("\n")
+    start = lines.index("II. NỘI DUNG")
+    assert lines[start + 2] == ("Ngày 05/3/2021, tại Tỉnh đoàn tỉnh Hà Giang, Khối đã tổ chức Hội nghị ký kết giao ước "
+                                "thi đua năm 2021 (6/6 đơn vị thành viên dự).")
+    assert lines[start + 3].startswith("Hội nghị triển khai công tác thi đua năm 2021 và ký kết giao ước thi đua; "
+                                       "đồng chí Vàng Seo Cón, Ủy viên BTV Tỉnh ủy")
+    assert lines[start + 3].endswith("năm 2021”.")
+
+
+def test_the_midyear_meeting_and_one_after_the_review(tmp_path):
+    root = tmp_path / "src"
+    shutil.copytree(REPOSITORY / "examples" / "ha-giang", root)
+    path = root / "blocs/cac-ban-dang/2021.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "events:\n  midyear:\n    date: 2021-06-29\n",
+        "events:\n  review: 2021-06-01\n  midyear:\n    date: 2021-06-29\n")
+    assert "review: 2021-06-01" in text
+    path.write_text(text, encoding="utf-8")
+    assert "sơ kết" not in _minutes(tmp_path / "after", root, "cac-ban-dang", 2021)
+    path.write_text(text.replace("  review: 2021-06-01\n", ""), encoding="utf-8")
+    minutes = _minutes(tmp_path / "before", root, "cac-ban-dang", 2021)
+    assert ("Ngày 29/6/2021, Khối đã tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2021 "
+            "(9/9 đơn vị thành viên dự).") in minutes

@@ -16,6 +16,7 @@ from thidua.documents.bloc import document_header, number_line
 from thidua.documents.dates import date_text
 from thidua.documents.facts import BlocFacts
 from thidua.documents.honours import honours_section
+from thidua.documents.meetings import year_meetings
 from thidua.documents.phrases import DOTS, clock, percent, person, quota_reached
 from thidua.documents.records import Minutes, Section, Signature, VoteRow, VoteTable
 from thidua.documents.words import in_words, names_in
@@ -79,10 +80,11 @@ def _content(facts: BlocFacts) -> Section:
     if not scored:
         return Section("content", "NỘI DUNG", (
             f"Hội nghị nghe báo cáo tổng kết công tác thi đua năm {by.year} của {w.Bloc}; các đơn vị tự chấm "
-            "điểm, chấm chéo và thống nhất kết quả chấm điểm (Bảng tổng hợp kèm theo, điền tại Hội nghị).",))
+            "điểm, chấm chéo và thống nhất kết quả chấm điểm (Bảng tổng hợp kèm theo, điền tại Hội nghị).",
+            *year_meetings(facts)))
     verb = "thống nhất" if facts.decided else "xem xét"
     lines = [f"Hội nghị nghe báo cáo tổng kết công tác thi đua năm {by.year} của {w.Bloc} và {verb} kết quả "
-             f"chấm điểm thi đua của {len(scored)} đơn vị (Bảng tổng hợp kèm theo)."]
+             f"chấm điểm thi đua của {len(scored)} đơn vị (Bảng tổng hợp kèm theo).", *year_meetings(facts)]
     first = [r.total for r in facts.result.ranked if r.rank == 1]
     if first:
         names = " và ".join(t.member.name for t in first)
