@@ -62,3 +62,15 @@ def test_the_midyear_meeting_and_one_after_the_review(tmp_path):
     minutes = _minutes(tmp_path / "before", root, "cac-ban-dang", 2021)
     assert ("Ngày 29/6/2021, Khối đã tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2021 "
             "(9/9 đơn vị thành viên dự).") in minutes
+
+
+def test_the_bundled_decisions_notes_are_the_meetings_words_not_the_datas_sources():
+    """A ``decided.note`` is printed in the minutes an office signs ("Ghi chú: …"): where the figures
+    come from (an article, illustration) belongs in a YAML comment."""
+    import yaml
+
+    files = [*(REPOSITORY / "blocs").glob("*/20*.yaml"), *(REPOSITORY / "examples").glob("*/blocs/*/20*.yaml")]
+    notes = {f.relative_to(REPOSITORY).as_posix(): ((yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+                                                     .get("decided") or {}).get("note", "") for f in files}
+    assert len(files) >= 20 and any(notes.values())
+    assert {f: n for f, n in notes.items() if "minh họa" in n or "bài báo" in n} == {}
