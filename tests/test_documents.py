@@ -135,16 +135,17 @@ def test_the_minutes_say_why_a_unit_with_votes_is_not_proposed():
         "Đơn vị có phiếu bầu nhưng không đưa vào đề nghị khen thưởng:",
         "- Hội Nông dân tỉnh, Bằng khen của Chủ tịch UBND tỉnh (6/7 phiếu, 85,71\xa0%): đang xem xét kỷ luật (theo kết "
         "luận thanh tra về quản lý Quỹ hỗ trợ nông dân): chưa xét khen thưởng cho đến khi có kết luận.",
-        "- Ủy ban MTTQ Việt Nam tỉnh, Bằng khen của Chủ tịch UBND tỉnh (4/7 phiếu, 57,14\xa0%): đủ điều kiện nhưng đã "
-        "hết hạn mức (30% của 7 = 2,10 → 2).")
+        "- Ủy ban MTTQ Việt Nam tỉnh, Bằng khen của Chủ tịch UBND tỉnh (4/7 phiếu, 57,14\xa0%): đủ điều kiện nhưng Khối "
+        "đã đề nghị đủ 2 đơn vị theo hạn mức (30% số đơn vị của Khối).")
     assert after[-1].startswith("Ghi chú: ")  # the bloc's own note stays last
 
 
 def test_a_tie_on_votes_cut_by_the_quota_is_said():
     """mttq 2024: Tỉnh đoàn and Hội Nông dân both 5/7 for the last of 2 places; the ranking decides."""
     after = bundled_documents(2024, "mttq").minutes.section("decisions").after
-    assert "- Hội Nông dân tỉnh, Bằng khen của Chủ tịch UBND tỉnh (5/7 phiếu, 71,43\xa0%): đủ điều kiện nhưng đã hết " \
-           "hạn mức (30% của 7 = 2,10 → 2)." in after
+    assert "- Hội Nông dân tỉnh, Bằng khen của Chủ tịch UBND tỉnh (5/7 phiếu, 71,43\xa0%): đủ điều kiện nhưng Khối đã " \
+           "đề nghị đủ 2 đơn vị theo hạn mức (30% số đơn vị của Khối)." in after
+    assert not any("→" in line for line in after)  # a sentence, not the quota's formula
 
 
 def test_units_below_the_vote_threshold_are_not_listed_as_left_out():

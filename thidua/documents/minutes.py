@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 
+from thidua.core.awards import quota_size
 from thidua.core.numbers import share_text, vn_number
 from thidua.core.vnsort import sort_key
 from thidua.documents.bloc import document_header, number_line
 from thidua.documents.dates import date_text
 from thidua.documents.facts import BlocFacts
 from thidua.documents.honours import honours_section
-from thidua.documents.phrases import DOTS, clock, percent, person
+from thidua.documents.meetings import year_meetings
+from thidua.documents.phrases import DOTS, clock, percent, person, quota_reached
 from thidua.documents.records import Minutes, Section, Signature, VoteRow, VoteTable
 from thidua.documents.words import in_words, names_in
 
@@ -78,10 +80,11 @@ def _content(facts: BlocFacts) -> Section:
     if not scored:
         return Section("content", "NỘI DUNG", (
             f"Hội nghị nghe báo cáo tổng kết công tác thi đua năm {by.year} của {w.Bloc}; các đơn vị tự chấm "
-            "điểm, chấm chéo và thống nhất kết quả chấm điểm (Bảng tổng hợp kèm theo, điền tại Hội nghị).",))
+            "điểm, chấm chéo và thống nhất kết quả chấm điểm (Bảng tổng hợp kèm theo, điền tại Hội nghị).",
+            *year_meetings(facts)))
     verb = "thống nhất" if facts.decided else "xem xét"
     lines = [f"Hội nghị nghe báo cáo tổng kết công tác thi đua năm {by.year} của {w.Bloc} và {verb} kết quả "
-             f"chấm điểm thi đua của {len(scored)} đơn vị (Bảng tổng hợp kèm theo)."]
+             f"chấm điểm thi đua của {len(scored)} đơn vị (Bảng tổng hợp kèm theo).", *year_meetings(facts)]
     first = [r.total for r in facts.result.ranked if r.rank == 1]
     if first:
         names = " và ".join(t.member.name for t in first)
@@ -178,7 +181,12 @@ def _voted_not_proposed(facts: BlocFacts, groups: list[tuple[str, list[str]]]) -
     if votes is None:
         return ()
     proposed = {(a, m) for a, members in groups for m in members}
-    reasons = {(m.award, m.member): m.reason for m in facts.result.misses if m.condition not in ("votes", "no_vote")}
+    policies = {a.id: a for a in facts.result.awards}
+    population = len(facts.by.members)
+    reasons = {(m.award, m.member): (quota_reached(policies[m.award].quota, population,
+                                                   quota_size(policies[m.award].quota, population), facts.words.Bloc)
+                                     if m.condition == "quota" and m.award in policies else m.reason)
+               for m in facts.result.misses if m.condition not in ("votes", "no_vote")}
     lines = []
     for table in vote_tables(facts):
         for c in sorted((c for c in votes.counts if c.award == table.award and c.count > 0),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
 
-from thidua.core.numbers import vn_number
+from thidua.core.awards import quota_size
+from thidua.core.numbers import share_text, vn_number
 
 DOTS = "………………"      # a word or two to write by hand
 LONG_DOTS = "………………………………………"  # a name and a title
@@ -39,3 +41,15 @@ def ground(text: str) -> str:
     """A line of the proposal's grounds: ``Căn cứ …`` (the word added when the line lacks it)."""
     text = text.strip().rstrip(";.,")
     return text if text.lower().startswith("căn cứ") else f"Căn cứ {text}"
+
+
+def quota_reached(quota, population: int, size: int | None, bloc: str) -> str:
+    """Why an eligible unit is left out for want of a place, as an officer writes it: ``đủ điều kiện
+    nhưng Khối đã đề nghị đủ 2 đơn vị theo hạn mức (30% số đơn vị của Khối)``, never a formula."""
+    if size is None:
+        return "đủ điều kiện nhưng đã hết hạn mức"
+    limit = f"{size} đơn vị theo hạn mức"
+    if quota is not None and quota.share is not None and quota.count is None and \
+            quota_size(dataclasses.replace(quota, minimum=0), population) == size:  # the share, not the minimum
+        limit += f" ({share_text(quota.share)} số đơn vị của {bloc})"
+    return f"đủ điều kiện nhưng {bloc} đã đề nghị đủ {limit}"
