@@ -106,4 +106,4 @@ def test_the_province_summary_heads_its_table_in_the_provinces_words(tmp_path):
     assert run_cli(["report", "--root", str(root), "--year", "2024", "--format", "md"]).exit_code == 0
     cum = (root / "reports/2024/tong-hop.md").read_text(encoding="utf-8")
     assert "### KẾT QUẢ CỦA CÁC CỤM THI ĐUA" in cum and "### XẾP HẠNG CÁC ĐƠN VỊ TRONG TỪNG CỤM NĂM 2024" in cum
-    assert "| Cụm trưởng năm 2025 | Cụm phó năm 2025 |" in cum and "2 cụm thi đua của tỉnh Khánh Hòa." in cum
+    assert "| Cụm trưởng năm 2025 | Cụm phó năm 2025 |" in cum and "(Gồm 02 cụm thi đua của tỉnh Khánh Hòa)" in cum

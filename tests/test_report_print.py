@@ -256,7 +256,9 @@ def test_province_no_text_is_cut_off(province, sheet):
 
 def test_province_summary_signs_with_its_recipients_on_one_page(province):
     ws = province["Tổng hợp"]
-    assert ws.page_setup.scale == 74 and ws.sheet_properties.pageSetUpPr.fitToPage is False
+    # a little over a page: printed on one at a scale of its own, the one its rows as written need
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is False
+    assert 60 <= ws.page_setup.scale < 100 and ws.page_setup.scale == page(ws).one_page(heights(ws))
     sign, recipients = row_of(ws, "TRƯỞNG BAN"), row_of(ws, "Nơi nhận:")
     assert sign == recipients
     assert ws.cell(row=sign + 1, column=1).value == "- Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa;"

@@ -306,6 +306,7 @@ def make_styles(doc) -> None:
     _pstyle(doc, "Căn cứ", "CanCu", italic=True)
     _pstyle(doc, "Danh sách", "DanhSach", align=L, left=1.9, first=0, after=2)
     _pstyle(doc, "Dẫn bảng", "DanBang", before=6, keep_next=True)  # the sentence before a table stays with it
+    _pstyle(doc, "Sau bảng", "SauBang", before=6)  # a sentence right under a table, not against its rule
     # Table text.
     _pstyle(doc, "Bảng", "Bang", size=13, align=L, first=0, before=2, after=2, line=1.0)
     _pstyle(doc, "Bảng giữa", "BangGiua", "Bảng", align=C)
@@ -708,7 +709,7 @@ def build_tong_hop(path: Path) -> None:
                   ("{{ r.proposals | join('; ') }}", "Bảng")],
                  "{%tr for r in b.rows %}", "{%tr endfor %}")
     w.ctl("{%p if b.handover %}")
-    w.para("{{ b.handover }}")
+    w.para("{{ b.handover }}", "Sau bảng")
     w.ctl("{%p endif %}")
     w.ctl("{%p if b.honours %}")
     w.para("{{ b.honours_heading }}", "Dẫn bảng")

@@ -6,8 +6,12 @@ proposal, said so in a note, and the summary is then a DỰ THẢO.
 
 from __future__ import annotations
 
+import dataclasses
+
+from thidua.core.awards import quota_size
 from thidua.core.handover import Handover
-from thidua.core.numbers import vn_number
+from thidua.core.numbers import share_text, vn_number
+from thidua.core.province import population
 from thidua.core.results import YearResult
 from thidua.documents.common import header, member_name, province_label, score_rows
 from thidua.documents.dates import place_date_line, short_date
@@ -60,15 +64,17 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
             honours_heading=BLOC_HEADING if by.honours else "",
             honours=summary_lines(facts),
         ))
+    many = group_word(b.bloc_year.kind for b in year.blocs)
+    limits = {a.id: _limit(a, year, many, config) for a in config.awards if a.level == "province"}
     proposals = tuple(
         f"{i}. {p.award_name}: {names.get((p.bloc, p.member), p.member)} ({bloc_names.get(p.bloc, p.bloc)}) — "
-        f"{'; '.join(p.reasons)}."
+        f"{'; '.join(_in_limit(p.reasons, limits.get(p.award)))}."
         for i, p in enumerate(year.province_proposals, start=1))
-    misses = tuple(f"{names.get((m.bloc, m.member), m.member)} ({bloc_names.get(m.bloc, m.bloc)}): {m.reason}."
+    misses = tuple(f"{names.get((m.bloc, m.member), m.member)} ({bloc_names.get(m.bloc, m.bloc)}): "
+                   f"{_past_limit(m, limits.get(m.award))}."
                    for m in year.province_misses)
     docs = config.documents
     undecided = [b.name for b in blocs if not b.decided]
-    many = group_word(b.bloc_year.kind for b in year.blocs)
     notes = (f"Các {many} chưa ghi kết quả bình xét (cột Đề nghị khen thưởng là đề xuất theo quy định): "
              f"{'; '.join(undecided)}.",) if undecided else ()
     signer = docs.signer
@@ -78,7 +84,7 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
                       (docs.office or "Ban Thi đua - Khen thưởng").upper(), "Số:      /BC-TĐKT",
                       place_date_line(config.place or config.province, None)),
         title=f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA CÁC {many.upper()} NĂM {year.year}",
-        subject=f"{len(year.blocs)} {many} thi đua của {label}.",
+        subject=f"(Gồm {len(year.blocs):02d} {many} thi đua của {label})",
         draft=bool(undecided),
         year=year.year, next_year=year.year + 1,
         **_headings(many, year.year),
@@ -94,6 +100,35 @@ def province_summary(year: YearResult, handovers: dict[str, Handover | None], co
         notes=notes,
         honours=honour_summary(year.year, tuple(b.bloc_year for b in year.blocs)),
     )
+
+
+def _limit(award, year: YearResult, many: str, config: Config) -> str:
+    """The province's quota for ``award`` as an officer writes it: ``1 đơn vị (20% số đơn vị dẫn đầu các
+    khối)``, the share named only when it, not a count or a minimum, set the number; never a formula."""
+    count, base = population(year.blocs, award)
+    size = quota_size(award.quota, count)
+    if size is None:
+        return ""
+    text = f"{size} đơn vị"
+    q = award.quota
+    if q.share is not None and q.count is None and quota_size(dataclasses.replace(q, minimum=0), count) == size:
+        source = next((a.name for a in config.awards if a.id == award.from_award), award.from_award or "")
+        what = f"đơn vị được đề nghị {source}" if base == "proposed" else f"đơn vị dẫn đầu các {many}"
+        text += f" ({share_text(q.share)} số {what})"
+    return text
+
+
+def _in_limit(reasons: tuple[str, ...], limit: str | None) -> tuple[str, ...]:
+    """The reasons, the quota's formula (``trong hạn mức 1/1 (20% của 5 = 1,00 → 1 …)``) said in words."""
+    if not limit:
+        return reasons
+    return tuple(f"trong hạn mức của tỉnh: {limit}" if r.startswith("trong hạn mức ") else r for r in reasons)
+
+
+def _past_limit(miss, limit: str | None) -> str:
+    if miss.kind == "quota" and limit:
+        return f"ngoài hạn mức của tỉnh: {limit}"
+    return miss.reason
 
 
 def _headings(many: str, year: int) -> dict[str, str]:
