@@ -74,3 +74,19 @@ def test_the_bundled_decisions_notes_are_the_meetings_words_not_the_datas_source
                                                      .get("decided") or {}).get("note", "") for f in files}
     assert len(files) >= 20 and any(notes.values())
     assert {f: n for f, n in notes.items() if "minh họa" in n or "bài báo" in n} == {}
+
+
+def test_attendance_without_a_list_is_inferred_only_when_every_member_voted(tmp_path):
+    """A unit casts a ballot only where it attends: all members voting means all were there; fewer
+    ballots say nothing about who came, so the count is left to fill in."""
+    source = REPOSITORY / "tests" / "golden" / "report" / "data"
+    every = _minutes(tmp_path / "all", source, "kinh-te", 2024)  # 4 members, voters: 4, no present list
+    assert "Các đơn vị thành viên dự họp (4/4 đơn vị: cả 4 đơn vị bỏ phiếu):" in every
+    assert "Vắng: không." in every
+    fewer = tmp_path / "fewer"
+    shutil.copytree(source, fewer)
+    path = fewer / "blocs/kinh-te/2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  voters: 4", "  voters: 3").replace("{stc: 4}", "{stc: 3}"),
+                    encoding="utf-8")
+    text = _minutes(tmp_path / "three", fewer, "kinh-te", 2024)
+    assert "số đơn vị dự họp: ……/4:" in text and "Vắng: không." not in text

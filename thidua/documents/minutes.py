@@ -63,6 +63,12 @@ def _attendance(facts: BlocFacts) -> Section:
            + (f" ({w.leader})" if leader_unit and (chair is None or chair.unit in ("", leader_unit)) else "") + ".",
            f"Thư ký: {person(facts.secretary.name, facts.secretary.title, facts.secretary.unit) if facts.secretary else person('')}."]
     present_ids = [r.id for r in review.present] if review else []
+    voters = by.votes.voters if by.votes is not None else None
+    if not present_ids and by.members and voters == len(by.members):
+        # not listed, but every member cast a ballot, and a unit votes only where it attends: all were there
+        return Section("attendance", "THÀNH PHẦN THAM DỰ",
+                       (*who, f"Các đơn vị thành viên dự họp ({voters}/{len(by.members)} đơn vị: cả {voters} đơn vị bỏ phiếu):"),
+                       items=tuple(m.name for m in by.members), after=("Vắng: không.",))
     if not present_ids:
         return Section("attendance", "THÀNH PHẦN THAM DỰ", (
             *who, f"Các đơn vị thành viên của {w.Bloc} ({len(by.members)} đơn vị), số đơn vị dự họp: "
