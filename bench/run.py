@@ -375,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
             table.add("`thidua report --bloc` (40 members)", f"n/a (exit {r.code}: {r.err.strip()[:80]})", "", "",
                       "≤ 0.5 s", None)
         else:
-            table.add("`thidua report --bloc khoi-001` (40 members, xlsx + md)", s(r.wall),
+            table.add("`thidua report --bloc khoi-001` (40 members; xlsx, md and docx, the default set)", s(r.wall),
                       f"typer hello {s(rep['typer'].wall)}", f"{r.wall / rep['typer'].wall:.2f}× typer",
                       "≤ 0.5 s", r.wall <= 0.5, seconds=r.wall)
 
