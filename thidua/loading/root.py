@@ -138,17 +138,24 @@ def all_data_files(root: Path) -> list[Path]:
     return out
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """``path`` with its links followed, like ``Path.resolve()`` but never raising: a symlink loop in
+    the data (``2025.yaml -> loop -> 2025.yaml``) stays a path the reader reports (E008), where
+    ``resolve()`` raises RuntimeError on Python 3.11."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(root: Path, path: Path) -> str:
     """A file's name in findings and results: relative to the data root when inside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real_path(path).relative_to(real_path(root)).as_posix()
     except ValueError:
         return str(path)
 
 
 def display_paths(root: Path, paths) -> list[str]:
     """:func:`display_path` of many files at once: each folder is resolved once, not once per file."""
-    top = str(root.resolve())
+    top = str(real_path(root))
     folders: dict[str, str] = {}
     out = []
     for path in paths:
