@@ -173,4 +173,4 @@ def test_a_file_that_cannot_be_read_is_e008(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", failing_open)
     [finding] = diagnostics(root)
     assert (finding.source.file, finding.code) == (BLOC_YEAR_PATH, "E008")
-    assert finding.message == "không đọc được tệp: Permission denied"
+    assert finding.message == "không đọc được tệp: không có quyền truy cập"
