@@ -26,14 +26,19 @@ def thidua(*args, cwd: Path) -> subprocess.CompletedProcess:
                           encoding="utf-8", timeout=60, cwd=cwd, env=env, stdin=subprocess.DEVNULL)
 
 
-@pytest.fixture
-def root(tmp_path):
-    root = write_root(tmp_path / "root", {"blocs/k/2024.yaml": VALID})
+def _commit(root: Path) -> None:
+    """The root as one commit, for ``diff`` (when git is there)."""
     if shutil.which("git"):
         git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
         subprocess.run([*git, "init", "-q", "."], cwd=root, check=True)
         subprocess.run([*git, "add", "-A"], cwd=root, check=True)
         subprocess.run([*git, "commit", "-qm", "base"], cwd=root, check=True)
+
+
+@pytest.fixture
+def root(tmp_path):
+    root = write_root(tmp_path / "root", {"blocs/k/2024.yaml": VALID})
+    _commit(root)
     os.mkfifo(root / "blocs" / "k" / "2025.yaml")
     return root
 
@@ -56,11 +61,7 @@ def test_a_fifo_in_blocs_is_a_finding_for_every_command(root, args):
 def looped(tmp_path):
     """A root whose blocs/k/2025.yaml is a symlink loop (2025.yaml → loop → 2025.yaml)."""
     root = write_root(tmp_path / "root", {"blocs/k/2024.yaml": VALID})
-    if shutil.which("git"):
-        git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
-        subprocess.run([*git, "init", "-q", "."], cwd=root, check=True)
-        subprocess.run([*git, "add", "-A"], cwd=root, check=True)
-        subprocess.run([*git, "commit", "-qm", "base"], cwd=root, check=True)
+    _commit(root)
     (root / "blocs" / "k" / "2025.yaml").symlink_to("loop")
     (root / "blocs" / "k" / "loop").symlink_to("2025.yaml")
     return root
