@@ -131,13 +131,13 @@ class Num(ScalarType):
                     node.src, f"'{text}' dùng dấu phẩy thập phân",
                     f"Trong tệp YAML viết số thập phân bằng dấu chấm: {fixed} (báo cáo vẫn in {text})."))
             if text.lower().lstrip("+-.") in ("nan", "inf", "infinity"):
-                return ctx.report(e205_out_of_range.RULE.at(node.src, f"'{text}' không phải là một số hữu hạn"))
+                return ctx.report(e205_out_of_range.RULE.at(node.src, f"'{short_text(text)}' không phải là một số hữu hạn"))
             if re.match(r"^[+-]?[\d.]+[eE][+-]?\d+$", text):
                 return ctx.report(e203_bad_number.RULE.at(
                     node.src, f"'{short_text(text)}' viết dạng lũy thừa", "Viết số đầy đủ, ví dụ 9.5."))
             return ctx.report(e203_bad_number.RULE.at(node.src, f"cần {self.what}, nhưng gặp '{short_text(text)}'"))
         if self.integer and value != value.to_integral_value():
-            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần một số nguyên, nhưng gặp '{text}'",
+            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần một số nguyên, nhưng gặp '{short_text(text)}'",
                                                       "Viết một số nguyên, ví dụ 7."))
         if (self.minimum is not None and value < self.minimum) or (
             self.maximum is not None and value > self.maximum
@@ -181,7 +181,7 @@ class Share(ScalarType):
                                                       "Viết tỷ lệ dạng 70% hoặc 0.7."))
         frac = value / 100 if pct else value
         if not (Decimal(0) <= frac <= Decimal(1)):
-            return ctx.report(e205_out_of_range.RULE.at(node.src, f"tỷ lệ '{text}' phải từ 0% đến 100%"))
+            return ctx.report(e205_out_of_range.RULE.at(node.src, f"tỷ lệ '{short_text(text)}' phải từ 0% đến 100%"))
         return frac
 
     def schema(self) -> dict:
