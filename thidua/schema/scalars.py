@@ -23,6 +23,7 @@ from thidua.rules import (
     e209_line_break_in_text,
 )
 from thidua.schema.base import Context, ScalarType, did_you_mean, json_regex, short_text
+from thidua.textsafe import visible_text
 from thidua.yamlnodes import Scalar
 
 _LINE_BREAK = re.compile("[\n\t]")  # other breaks and controls are E107, found while parsing
@@ -76,7 +77,7 @@ class Id(ScalarType):
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         if not ID_RE.match(node.value):
-            return ctx.report(e206_bad_id.RULE.at(node.src, f"'{short_text(node.value)}' không phải là mã hợp lệ"))
+            return ctx.report(e206_bad_id.RULE.at(node.src, f"'{visible_text(short_text(node.value))}' không phải là mã hợp lệ"))
         return Ref(node.value, node.src)
 
     def schema(self) -> dict:
@@ -93,7 +94,7 @@ class Key(ScalarType):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         if not KEY_RE.match(node.value):
             return ctx.report(e206_bad_id.RULE.at(
-                node.src, f"'{short_text(node.value)}' không phải là mã tiêu chí hợp lệ",
+                node.src, f"'{visible_text(short_text(node.value))}' không phải là mã tiêu chí hợp lệ",
                 "Mã tiêu chí gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 1.2 hoặc 2.1.a."))
         return node.value
 
