@@ -61,3 +61,26 @@ def test_no_git_on_path_is_said_plainly(repo, tmp_path):
     done = thidua("diff", cwd=repo, env={"PATH": str(bare)})
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "thidua: lỗi: không tìm thấy lệnh git; cài git rồi chạy lại\n"
+
+
+@pytest.mark.parametrize("kind", ["device", "folder", "fifo"])
+def test_textconv_of_something_that_is_not_a_file_says_what_it_is(tmp_path, kind):
+    """Only git calls the driver, with a real file; a person trying it on a device, a folder or a FIFO
+    reads what the path is (never 'no such file', never a hang)."""
+    if kind == "device":
+        target, what = Path(os.devnull), "một thiết bị"
+    elif kind == "folder":
+        target, what = tmp_path, "một thư mục"
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("needs FIFOs")
+        target, what = tmp_path / "pipe.yaml", "một đường ống (FIFO)"
+        os.mkfifo(target)
+    done = thidua("diff", "--textconv", target, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == f"thidua: lỗi: {target}: đường dẫn này là {what}, không phải một tệp dữ liệu\n"
+
+
+def test_textconv_of_a_missing_file_says_so(tmp_path):
+    done = thidua("diff", "--textconv", tmp_path / "none.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, f"thidua: lỗi: không có tệp '{tmp_path / 'none.yaml'}'\n")
