@@ -155,3 +155,29 @@ def test_a_bloc_year_linked_outside_the_blocs_folder_is_refused(setup, tmp_path)
     assert result.exit_code == 2, result.output
     assert "là liên kết (symlink) tới" in result.stderr and "thidua không ghi ra ngoài thư mục đó" in result.stderr
     assert outside.read_bytes() == before and (root / YEAR_FILE).is_symlink()
+
+
+_LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
+    f'<!ENTITY lol{i + 1} "{("&lol" + (str(i) if i else "") + ";") * 10}">' for i in range(9)) + "]>")
+
+
+def _rewrite(src, dst, member: str, change) -> None:
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in z.namelist():
+            data = z.read(name)
+            out.writestr(name, change(data) if name == member else data)
+
+
+@pytest.mark.parametrize("member", ["xl/workbook.xml", "xl/worksheets/sheet2.xml"])
+def test_an_xml_entity_bomb_inside_a_form_is_a_finding_in_vietnamese_fast(setup, tmp_path, member):
+    """A billion-laughs DOCTYPE in the workbook or a sheet: refused by the XML parser's limits, not expanded."""
+    root, form = setup
+    bad = tmp_path / "bomb.xlsx"
+    def bomb(data: bytes) -> bytes:
+        head, sep, body = data.partition(b"?>") if data.startswith(b"<?xml") else (b"", b"", data)
+        return head + sep + _LAUGHS.encode() + body.replace(b"</", b"&lol9;</", 1)
+    _rewrite(form, bad, member, bomb)
+    err = refused(root, bad)
+    assert (f"{bad}: lỗi E800: không mở được bảng tính: nội dung XML bên trong tệp bị hỏng hoặc có phần lạ "
+            "(khai báo DOCTYPE, thực thể XML)") in err, err
+    assert "amplification" not in err and "Maximum" not in err

@@ -234,3 +234,39 @@ def test_nothing_is_ever_written_outside_the_blocs_folder(tmp_path):
         assert result.exit_code == 1, (key, value, result.output)
     assert {p: p.read_bytes() for p in before} == before
     assert slot_cells(form)  # the helper reads the same sheet
+
+
+def _drop_slots(member: str, key: str | None = None, part: str | None = None):
+    """Delete from the hidden sheet the input rows of ``member`` (only ``key``/``part`` when given)."""
+    def change(wb, meta):
+        rows = [r[0].row for r in meta.iter_rows() if r[0].value == "input" and r[3].value == member
+                and (key is None or r[5].value == key) and (part is None or r[6].value == part)]
+        for row in reversed(rows):
+            meta.delete_rows(row)
+    return change
+
+
+def test_a_criterion_cell_dropped_from_the_hidden_sheet_is_refused_not_ignored(setup, tmp_path):
+    root, form = setup
+    bad = fill(tamper(form, tmp_path / "drop.xlsx", _drop_slots("alpha", "1.1")), tmp_path / "drop.xlsx",
+               {SHEETS["alpha"]: {SELF["1.1"]: 1, SELF["1.2"]: 2}})
+    err = refused(root, bad)
+    assert (f"{bad}!Sở Alpha: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: thiếu ô nhập tiêu chí 1.1 "
+            "của đơn vị 'alpha'") in err
+
+
+def test_a_sheet_whose_every_cell_was_dropped_from_the_hidden_sheet_is_refused(setup, tmp_path):
+    root, form = setup
+    bad = fill(tamper(form, tmp_path / "drop.xlsx", _drop_slots("beta")), tmp_path / "drop.xlsx",
+               {SHEETS["beta"]: {SELF["1.1"]: 1}})
+    err = refused(root, bad)
+    assert (f"{bad}!Beta!A7: lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: trang tự chấm này không có ô "
+            "nhập nào trong trang ẩn _thidua") in err
+
+
+def test_a_member_column_dropped_from_an_agreed_forms_hidden_sheet_is_refused(setup, tmp_path):
+    root, _ = setup
+    form = export(root, tmp_path / "agreed.xlsx", "--agreed")
+    bad = tamper(form, tmp_path / "drop.xlsx", _drop_slots("gamma"))
+    err = refused(root, bad)
+    assert "lỗi E821: trang ẩn _thidua không khớp với biểu mẫu: cột" in err and "'gamma'" in err, err

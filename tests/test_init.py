@@ -358,3 +358,25 @@ def test_a_new_repository_warns_until_the_province_writes_bands_and_awards(tmp_p
     (tmp_path / "thidua.yaml").write_text(config, encoding="utf-8")
     assert CliRunner().invoke(app, ["validate", "--no-cache"]).stdout == "3 tệp, 0 lỗi, 0 cảnh báo\n"
     assert CliRunner().invoke(app, ["score", "2024"]).stderr == ""
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--province", "Kạn\x1b]0;pwn\x07"), ("--province", "Bắc\u202eKạn"), ("--province", "Bắc\x00Kạn"),
+    ("--source", "thidua @ git+https://x\x1b[2J"),
+])
+def test_init_refuses_a_name_with_a_control_character_and_writes_nothing(tmp_path, option, value):
+    """README.md would carry it raw (a terminal that shows the file obeys it) and thidua.yaml would fail E107."""
+    args = [str(tmp_path / "d"), option, value] + ([] if option == "--province" else ["-p", "Bắc Kạn"])
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"thidua: lỗi: {option} chứa ký tự điều khiển ")
+    assert "\x1b" not in result.stderr and "\x00" not in result.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_init_refuses_a_province_longer_than_the_format_allows(tmp_path):
+    result = run(str(tmp_path / "d"), "-p", "a" * 501)
+    assert result.exit_code == 2
+    assert result.stderr == "thidua: lỗi: --province dài 501 ký tự, tối đa 500\n"
+    assert not (tmp_path / "d").exists()
+    assert run(str(tmp_path / "ok"), "-p", "a" * 500).exit_code == 0

@@ -27,7 +27,7 @@ PACKAGE = Path(thidua.__file__).parent
 LEAVES = ("thidua.errors", "thidua.ids", "thidua.diagnostics", "thidua.yamlnodes", "thidua.model",
           "thidua.core.numbers", "thidua.core.vnsort", "thidua.documents.records", "thidua.documents.province_records",
           "thidua.documents.dates",
-          "thidua.loading.reading", "thidua.writing")
+          "thidua.loading.reading", "thidua.writing", "thidua.oserrors")
 RUNS = ("thidua.evaluation", "thidua.checking", "thidua.scoring_run", "thidua.handover_run", "thidua.diffing",
         "thidua.git")
 ABOVE_CORE = ("thidua.rules", "thidua.schema", "thidua.loading", "thidua.documents", "thidua.render", "thidua.cli",

@@ -214,7 +214,7 @@ def test_an_interrupted_write_leaves_the_previous_report(root, monkeypatch):
     monkeypatch.setattr(os, "replace", crash)
     r = report(root, "--bloc", "mttq", "--format", "md")
     assert r.exit_code == 2
-    assert "No space left" in r.stderr
+    assert "thidua: lỗi: ổ đĩa đã đầy (" in r.stderr and "No space" not in r.stderr
     assert old.read_text(encoding="utf-8") == "bản cũ\n"
     assert sorted(p.name for p in old.parent.iterdir()) == ["mttq.md"]  # no temporary file left behind
 

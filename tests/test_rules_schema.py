@@ -325,3 +325,15 @@ def test_a_block_mapping_key_without_value_is_not_taken_for_a_decimal(tmp_path):
     """)
     found = diagnostics(write_root(tmp_path / "root", {BLOC_YEAR_PATH: text}))
     assert [d.code for d in found] == ["E208"]
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("hlhpn\u200b", "hlhpn\\u200b"), ("hl\u00a0hpn", "hl\\u00a0hpn"), ("\u2060hlhpn", "\\u2060hlhpn"),
+])
+def test_an_id_with_an_invisible_character_shows_it(tmp_path, typed, shown):
+    """'hlhpn​' printed as it is looks exactly like the valid id: the message must show what is wrong."""
+    text = ("bloc: mttq\nyear: 2024\nname: Khối thi đua MTTQ\nmembers:\n"
+            f"  - {{id: \"{typed}\", name: Hội LHPN tỉnh}}\n")
+    [found] = [d for d in diagnostics(write_root(tmp_path / "root", {"blocs/mttq/2024.yaml": text}))
+               if d.code == "E206"]
+    assert found.message == f"'{shown}' không phải là mã hợp lệ"

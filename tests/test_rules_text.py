@@ -173,4 +173,21 @@ def test_a_file_that_cannot_be_read_is_e008(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", failing_open)
     [finding] = diagnostics(root)
     assert (finding.source.file, finding.code) == (BLOC_YEAR_PATH, "E008")
-    assert finding.message == "không đọc được tệp: Permission denied"
+    assert finding.message == "không đọc được tệp: không có quyền truy cập"
+
+
+@pytest.mark.parametrize(("name", "message", "hint"), [
+    ("e002-utf16-le-bom.yaml", "tệp được lưu bằng UTF-16, không phải UTF-8",
+     "Lưu lại tệp với bảng mã UTF-8 thay cho UTF-16 (Unicode)."),
+    ("e002-utf16-le-no-bom.yaml", "tệp được lưu bằng UTF-16, không phải UTF-8",
+     "Lưu lại tệp với bảng mã UTF-8 thay cho UTF-16 (Unicode)."),
+    ("e002-utf32-le-bom.yaml", "tệp được lưu bằng UTF-32, không phải UTF-8",
+     "Lưu lại tệp với bảng mã UTF-8 thay cho UTF-32."),
+    ("e002-all-nul.yaml", "tệp chỉ gồm byte 0 (NUL), không có chữ nào: tệp hỏng hoặc bị ghi đè",
+     "Lấy lại tệp từ bản lưu trước (git checkout -- TỆP, hoặc bản sao lưu)."),
+])
+def test_e002_names_what_the_bytes_are(tmp_path, name, message, hint):
+    data = (Path(__file__).parent / "data" / "bad" / name).read_bytes()
+    root = write_root(tmp_path / "root", {BLOC_YEAR_PATH: data})
+    [finding] = [d for d in diagnostics(root) if d.source.file == BLOC_YEAR_PATH]
+    assert (finding.code, finding.message, finding.hint) == ("E002", message, hint)

@@ -199,3 +199,21 @@ def test_syntax_message_is_translated(tmp_path):
     found = diagnostics(write_root(tmp_path / "root", case.files))
     assert "Tab" in found[0].message or "tab" in found[0].message
     assert found[0].hint
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\U00110000"])
+def test_an_escape_that_is_no_character_says_so(tmp_path, escape):
+    """A lone surrogate written as an escape ("\\ud800", as JSON tools write half an emoji) is named."""
+    text = dedent(f"""\
+        bloc: mttq
+        year: 2024
+        name: "Khối {escape} MTTQ"
+        members:
+          - {{id: hlhpn, name: Hội LHPN tỉnh}}
+    """)
+    [found] = [d for d in diagnostics(write_root(tmp_path / "root", {"blocs/mttq/2024.yaml": text}))
+               if d.code == "E100"]
+    assert found.source.line == 3 and 13 <= found.source.col <= 16
+    assert found.message == ("mã thoát \\u hoặc \\U trong nháy kép không thành một ký tự (nửa cặp thay thế "
+                             "\\ud800–\\udfff, hoặc số lớn hơn \\U0010FFFF)")
+    assert found.hint == "Viết thẳng ký tự cần dùng, hoặc xóa mã thoát."

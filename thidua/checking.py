@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.diagnostics import Diagnostic, Source, sorted_diagnostics
-from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, config_path, display_paths
+from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, all_data_files, config_path, display_paths, real_path
 
 # As thidua.evaluation.HISTORY_YEARS (a test keeps them equal): not imported, so that a run answered by
 # the cache never loads the pipeline.
@@ -48,13 +48,13 @@ def expand(root: Path, paths: Iterable[Path]) -> list[Path]:
     paths = list(paths)
     if not paths:
         return all_data_files(root)
-    top = {root.resolve(), (root / BLOCS_DIR).resolve()} if config_path(root) == root / BLOCS_DIR / CONFIG_NAME \
-        else {root.resolve()}
+    top = {real_path(root), real_path(root / BLOCS_DIR)} if config_path(root) == root / BLOCS_DIR / CONFIG_NAME \
+        else {real_path(root)}
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            if p.resolve() in top or (p / BLOCS_DIR).is_dir() or (p / CONFIG_NAME).is_file():
-                out.extend(all_data_files(root if p.resolve() in top else p))
+            if real_path(p) in top or (p / BLOCS_DIR).is_dir() or (p / CONFIG_NAME).is_file():
+                out.extend(all_data_files(root if real_path(p) in top else p))
             else:
                 out.extend(sorted(f for f in p.rglob("*.yaml") if f.is_file()))
         else:

@@ -59,6 +59,10 @@ def resolve(top: Path, rev: str) -> str:
     proc = git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if proc.returncode != 0:
         empty = git(top, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0
+        if not empty and git(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
+            raise ThiduaError(f"không có phiên bản '{rev}' trong kho git {top}: kho là bản sao nông (shallow clone) "
+                              "chỉ có vài commit gần nhất; lấy đủ lịch sử bằng 'git fetch --unshallow' "
+                              "(GitHub Actions: actions/checkout với fetch-depth: 0)")
         why = "kho chưa có commit nào" if empty else "xem 'git log --oneline' để chọn phiên bản"
         raise ThiduaError(f"không có phiên bản '{rev}' trong kho git {top} ({why})")
     return proc.stdout.decode("ascii").strip()

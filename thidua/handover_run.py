@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def handover_at(root: Path, year: int, bloc: str, ws: Workspace | None = None) -
     """Propose the handover after ``year``; ``ws`` shares files another step already read."""
     require_bloc(root, bloc)
     path = bloc_year_path(root, bloc, year)
-    if not path.exists():
+    if not os.path.lexists(path):  # a broken or looping link is there: reading it reports E008
         have = ", ".join(str(y) for y in years_of(root, bloc)) or "chưa có năm nào"
         raise ThiduaError(f"khối '{bloc}' không có tệp năm {year} (các năm: {have})")
     ws = ws or Workspace(root)

@@ -35,5 +35,15 @@ def shown_text(text: str) -> str:
     return text
 
 
+def visible_text(text: str) -> str:
+    """:func:`shown_text`, and every character one cannot see escaped too (a zero-width space, a no-break
+    space, a word joiner, a private-use or unassigned code point): for a quoted id or key, where
+    'hlhpn' + U+200B printed as it is looks exactly like the valid 'hlhpn'."""
+    import unicodedata
+
+    return "".join(f"\\u{ord(c):04x}" if (c != " " and unicodedata.category(c) in ("Cf", "Zs", "Co", "Cn"))
+                   else c for c in shown_text(text))
+
+
 def is_safe(text: str) -> bool:
     return shown_text(text) == text

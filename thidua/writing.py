@@ -182,9 +182,9 @@ def atomic_write(path: Path, data: bytes, *, protect: Iterable[Path] = (), withi
     ``before_replace(target)``, when given, runs after the new bytes are safely on disk and
     just before the rename: it may raise to give up (the previous file stays).
     """
-    resolved = path.resolve()
+    resolved = os.path.realpath(path)  # not Path.resolve(): a symlink loop must not raise
     for p in protect:
-        if Path(p).resolve() == resolved:
+        if os.path.realpath(p) == resolved:
             raise ThiduaError(f"không ghi đè lên tệp đầu vào '{path}'")
     target = write_target(path, within)
     tmp = _write_temp(target, data, path)

@@ -73,7 +73,10 @@ def handles_errors(fn):
             _drop_stdout()
             raise typer.Exit(1) from None
         except OSError as exc:
-            raise fail(f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)) from None
+            from thidua.oserrors import os_error_text
+
+            why = os_error_text(exc)
+            raise fail(f"{why} ({exc.filename})" if exc.filename else why) from None
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
             if os.environ.get("THIDUA_DEBUG"):
                 raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -62,7 +63,7 @@ def _textconv(root: Path | None, file: Path) -> None:
     from thidua.loading.root import RootNotFound, find_root
     from thidua.render.diff_text import textconv_text
 
-    if not file.is_file():
+    if not os.path.lexists(file):  # a device, a folder or a FIFO is there: read_one says what it is
         raise ThiduaError(f"không có tệp '{file}'")
     try:
         data_root = find_root(root)

@@ -12,6 +12,25 @@ from thidua.cli.common import handles_errors
 from thidua.errors import ThiduaError
 
 
+def _province_max() -> int:
+    """The longest province name thidua.yaml takes (the format's limit, so init never writes an E205)."""
+    from thidua.schema.formats import CONFIG
+
+    return CONFIG.fields["province"].type.max_len
+
+
+def _check_text(option: str, text: str, limit: int | None = None) -> None:
+    """Refuse what init would write into README.md and thidua.yaml raw: a control character, a bidi
+    override (a terminal showing README.md obeys it, validate reports E107), or a name past the limit."""
+    from thidua.textsafe import is_safe, shown_text
+
+    flat = " ".join(text.split())
+    if not is_safe(flat):
+        raise ThiduaError(f"{option} chứa ký tự điều khiển ({shown_text(flat)}); chỉ ghi chữ, số và dấu câu")
+    if limit is not None and len(flat) > limit:
+        raise ThiduaError(f"{option} dài {len(flat)} ký tự, tối đa {limit}")
+
+
 @handles_errors
 def init(
     directory: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
@@ -36,6 +55,9 @@ def init(
         province = typer.prompt("Tên tỉnh (ví dụ Bắc Kạn)")
     if not " ".join(province.split()):
         raise ThiduaError("--province không được để trống")
+    _check_text("--province", province, limit=_province_max())
+    if source is not None:
+        _check_text("--source", source)
     source = " ".join(source.split()) if source is not None else installed_source()
     held = [name for name in (CONFIG_NAME, BLOCS_DIR) if (directory / name).exists()]
     if held:

@@ -26,9 +26,10 @@ def inputs(root: Path) -> list[Path]:
 def refuse_input(path: Path, protect: list[Path]) -> None:
     """Refuse, before anything is written, a target that is (or links to) a data file or any YAML."""
     from thidua.errors import ThiduaError
+    from thidua.loading.root import real_path
 
-    target = path.resolve()
-    if target.suffix.lower() in YAML_SUFFIXES or any(target == p.resolve() for p in protect):
+    target = real_path(path)
+    if target.suffix.lower() in YAML_SUFFIXES or any(target == real_path(p) for p in protect):
         raise ThiduaError(f"không ghi đè lên tệp đầu vào '{path}'")
 
 

@@ -96,7 +96,7 @@ def validate(
     groups: dict[Path, list[Path]] = {}
     if paths:
         for p in paths:
-            if not p.exists():
+            if not os.path.lexists(p):  # a broken or looping link is named: E008, not "no such file"
                 raise ThiduaError(f"không có tệp hoặc thư mục '{p}'")
             start = p if p.is_dir() else p.parent
             groups.setdefault(resolve_root(root, start), []).append(p)

@@ -137,6 +137,18 @@ def check_against_table(form: FormRead, table: Table, merge: Merge) -> bool:
             Source(form.file), "bảng chấm điểm đã thay đổi sau khi xuất biểu mẫu (tiêu chí hoặc điểm tối đa "
             "khác): biểu mẫu này đã cũ"))
         return False
+    criteria = [c.id for c in table.leaves()]
+    listed: dict[tuple[str, str], set[str]] = defaultdict(set)  # (member, sheet) → its criteria with a cell
+    for slot in meta.slots:
+        if slot.field == "score" and slot.part == "points":
+            listed[(slot.member, slot.sheet)].add(slot.key)
+    for (member, sheet), keys in listed.items():
+        missing = [c for c in criteria if c not in keys]
+        if missing:
+            merge.problems.append(e821_form_tampered.RULE.at(
+                Source(form.file, sheet=sheet), f"trang ẩn _thidua không khớp với biểu mẫu: thiếu ô nhập tiêu chí "
+                f"{', '.join(missing[:5])}{' …' if len(missing) > 5 else ''} của đơn vị '{member}'"))
+            return False
     for slot in meta.slots:
         known, top = _slot_maximum(slot, table)
         if known and top != slot.maximum:

@@ -159,6 +159,27 @@ def _parse(ws, file: str) -> tuple[FormMeta | None, list[Diagnostic]]:
                     readable[head["version"]]), []
 
 
+def _sheets_without_slots(meta: FormMeta, wb, title: str, title_cell: str, unit_cell: str) -> tuple[str, str, str] | None:
+    """(sheet, cell, why) of a self sheet, or an agreed form's member column, that the hidden sheet lists no input
+    cell for: what the user typed there would be left out without a word."""
+    listed = {(s.sheet, COORDINATE.match(s.cell).group(1)) for s in meta.slots}
+    sheets = {s for s, _ in listed}
+    if meta.kind == "self":
+        for sheet in wb.sheetnames:
+            if sheet not in sheets and sheet not in (INSTRUCTIONS_SHEET, META_SHEET) and \
+                    _text(wb[sheet][title_cell].value) == title:
+                return sheet, unit_cell, "trang tự chấm này không có ô nhập nào trong trang ẩn _thidua"
+        return None
+    if AGREED_SHEET not in wb.sheetnames:
+        return None
+    for cell in next(wb[AGREED_SHEET].iter_rows(min_row=6, max_row=6), ()):
+        member = _text(cell.value)
+        if ID_RE.fullmatch(member) and (AGREED_SHEET, cell.column_letter) not in listed:
+            return (AGREED_SHEET, cell.coordinate,
+                    f"cột {cell.column_letter} (đơn vị '{member}') không có ô nhập nào trong trang ẩn _thidua")
+    return None
+
+
 def check_layout(meta: FormMeta, wb, file: str) -> list[Diagnostic]:
     """E821 findings where the metadata disagrees with the visible sheets (present sheets only)."""
     def tampered(sheet: str, cell: str, why: str) -> list[Diagnostic]:
@@ -201,6 +222,9 @@ def check_layout(meta: FormMeta, wb, file: str) -> list[Diagnostic]:
         label = s.key if s.field == "score" else f"{ROW_LABELS[s.field]} {s.key}"
         if value(s.sheet, f"A{row}") != label:
             return tampered(s.sheet, s.cell, f"dòng {row} không phải dòng '{label}'")
+    unlisted = _sheets_without_slots(meta, wb, title, title_cell, layout.unit)
+    if unlisted:
+        return tampered(*unlisted)
     sheets_of: dict[str, set[str]] = {}
     for sheet, member in owner.items():
         sheets_of.setdefault(member, set()).add(sheet)

@@ -116,6 +116,23 @@ def _zip_problem(data: bytes) -> tuple[object, str, str] | None:
     return None
 
 
+def _why_unopened(exc: Exception) -> str:
+    """Why openpyxl could not open a workbook, in Vietnamese; the exception's class (an identifier, not
+    the parser's English) is kept for whoever debugs it."""
+    kind = type(exc).__name__
+    if kind in ("ParseError", "XMLSyntaxError", "ExpatError", "SAXParseException") or "amplification" in str(exc):
+        why = "nội dung XML bên trong tệp bị hỏng hoặc có phần lạ (khai báo DOCTYPE, thực thể XML)"
+    elif isinstance(exc, KeyError):
+        why = "thiếu một phần bên trong tệp .xlsx"
+    elif isinstance(exc, (zipfile.BadZipFile, EOFError)) or kind == "error":  # zlib.error
+        why = "tệp nén .xlsx bị hỏng"
+    elif isinstance(exc, (ValueError, TypeError)):
+        why = "một giá trị bên trong tệp không đúng định dạng Excel"
+    else:
+        why = "cấu trúc bên trong tệp lạ"
+    return f"{why} (mã lỗi kỹ thuật: {shown_text(kind)})"
+
+
 def read_form(path: Path, name: str | None = None) -> FormRead:
     """Read and check one form; any failure is a finding naming the file, sheet and cell."""
     name = shown_text(name or str(path))
@@ -144,8 +161,8 @@ def read_form(path: Path, name: str | None = None) -> FormRead:
             values = load_workbook(io.BytesIO(data), data_only=True)
             formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # noqa: BLE001 - any broken workbook is a problem to report, not a crash
-        return fail(e800_form_unreadable, f"không mở được bảng tính ({type(exc).__name__}: "
-                    f"{shown_text(str(exc))[:200]})", "Mở tệp bằng Excel rồi lưu lại dạng .xlsx, hoặc xin gửi lại tệp.")
+        return fail(e800_form_unreadable, f"không mở được bảng tính: {_why_unopened(exc)}",
+                    "Mở tệp bằng Excel rồi lưu lại dạng .xlsx, hoặc xin gửi lại tệp.")
     if META_SHEET not in values.sheetnames:
         return fail(e802_form_not_thidua, "không phải biểu mẫu do thidua xuất ra (thiếu trang ẩn _thidua)")
     meta, problems = parse_meta(values[META_SHEET], name)

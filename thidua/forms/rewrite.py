@@ -14,6 +14,7 @@ from thidua.forms.merge import current_items, current_points
 from thidua.forms.score_edit import MemberEdit, ScoreEditor
 from thidua.forms.yamlsplice import EditError
 from thidua.loading.load import Loaded, Workspace, read_document
+from thidua.loading.root import real_path
 from thidua.model import BlocYear
 from thidua.schema.types import Obj
 
@@ -23,11 +24,11 @@ class Overlay(Workspace):
 
     def __init__(self, root: Path, path: Path, data: bytes) -> None:
         super().__init__(root)
-        self._path = path.resolve()
+        self._path = real_path(path)
         self._data = data
 
     def read(self, path: Path, spec: Obj) -> Loaded:
-        if path.resolve() == self._path:
+        if real_path(path) == self._path:
             return read_document(self._data, self.name(path), spec)
         return super().read(path, spec)
 

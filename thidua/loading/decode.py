@@ -76,6 +76,16 @@ def _first_bad_utf8(data: bytes) -> int:
 
 def decode(data: bytes, file: str) -> Decoded:
     """Decode a bloc file's bytes; the text is NFC even when a finding says it was not."""
+    if data and not data.strip(b"\x00"):
+        return Decoded(None, (e002_utf16.RULE.at(
+            Source(file, 1, 1), "tệp chỉ gồm byte 0 (NUL), không có chữ nào: tệp hỏng hoặc bị ghi đè",
+            "Lấy lại tệp từ bản lưu trước (git checkout -- TỆP, hoặc bản sao lưu)."),))
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or (
+        len(data) >= 8 and data[2::4].count(0) > len(data) // 5 and (data[1::4].count(0) > len(data) // 5
+                                                                     or data[3::4].count(0) > len(data) // 5)
+    ):  # before UTF-16: UTF-32's little-endian BOM starts with UTF-16's
+        return Decoded(None, (e002_utf16.RULE.at(Source(file, 1, 1), "tệp được lưu bằng UTF-32, không phải UTF-8",
+                                                 "Lưu lại tệp với bảng mã UTF-8 thay cho UTF-32."),))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
         len(data) >= 4 and (data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4)
     ):

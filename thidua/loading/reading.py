@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from thidua.oserrors import os_error_text
+
 
 class ReadRefused(Exception):
     """Why a path was not read: ``kind`` is ``too-large``, ``not-regular`` or ``unreadable``."""
@@ -42,7 +44,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     try:
         before = os.stat(path)
     except OSError as exc:
-        raise ReadRefused("unreadable", f"không đọc được tệp: {exc.strerror or exc}") from None
+        raise ReadRefused("unreadable", f"không đọc được tệp: {os_error_text(exc)}") from None
     if not stat.S_ISREG(before.st_mode):
         raise ReadRefused("not-regular", f"đường dẫn này là {_what(before.st_mode)}, không phải một tệp dữ liệu")
     if before.st_size > limit:
@@ -50,7 +52,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
-        raise ReadRefused("unreadable", f"không đọc được tệp: {exc.strerror or exc}") from None
+        raise ReadRefused("unreadable", f"không đọc được tệp: {os_error_text(exc)}") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # swapped for something else since the first look
@@ -64,7 +66,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise ReadRefused("unreadable", f"không đọc được tệp: {exc.strerror or exc}") from None
+        raise ReadRefused("unreadable", f"không đọc được tệp: {os_error_text(exc)}") from None
     finally:
         os.close(fd)
     if size > limit:

@@ -56,8 +56,18 @@ def find_root(explicit: str | os.PathLike | None = None, start: Path | None = No
     if given:
         root = Path(given)
         if not root.is_dir():
+            if os.path.lexists(root):
+                raise RootNotFound(f"thư mục dữ liệu '{given}' là một tệp, không phải thư mục")
             raise RootNotFound(f"thư mục dữ liệu '{given}' không tồn tại")
-        return _root_of(root.absolute()) if root.name == BLOCS_DIR else root
+        if root.name == BLOCS_DIR and not (root / BLOCS_DIR).is_dir():
+            root = root.absolute().parent  # the root's blocs/ folder, named as the root: its parent is meant
+        if not ((root / CONFIG_NAME).is_file() or (root / BLOCS_DIR).is_dir()):
+            inner = next((f for f in (root, *root.parents) if (f / BLOCS_DIR).is_dir() or (f / CONFIG_NAME).is_file()),
+                         None)
+            hint = f"; có phải ý là '{_root_of(inner)}'?" if inner is not None else ""
+            raise RootNotFound(f"'{given}' không phải thư mục dữ liệu thi đua: không có {CONFIG_NAME} "
+                               f"hoặc {BLOCS_DIR}/ trong đó{hint}")
+        return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file() or (folder / BLOCS_DIR).is_dir():
@@ -138,17 +148,24 @@ def all_data_files(root: Path) -> list[Path]:
     return out
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """``path`` with its links followed, like ``Path.resolve()`` but never raising: a symlink loop in
+    the data (``2025.yaml -> loop -> 2025.yaml``) stays a path the reader reports (E008), where
+    ``resolve()`` raises RuntimeError on Python 3.11."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(root: Path, path: Path) -> str:
     """A file's name in findings and results: relative to the data root when inside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real_path(path).relative_to(real_path(root)).as_posix()
     except ValueError:
         return str(path)
 
 
 def display_paths(root: Path, paths) -> list[str]:
     """:func:`display_path` of many files at once: each folder is resolved once, not once per file."""
-    top = str(root.resolve())
+    top = str(real_path(root))
     folders: dict[str, str] = {}
     out = []
     for path in paths:

@@ -17,6 +17,7 @@ one. Nothing is hashed or stored here: that is :mod:`thidua.cache`'s job.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,7 +62,7 @@ class TracingWorkspace(Workspace):
             self._note(("file:" + self.name(path),))
 
     def _observe_listing(self, kind: str, root: Path, bloc: str | None) -> None:
-        if Path(root) == self.root or Path(root).resolve() == Path(self.root).resolve():
+        if Path(root) == self.root or os.path.realpath(root) == os.path.realpath(self.root):
             self._note(("blocs:" if kind == "blocs" else f"years:{bloc}",))
 
     def _made(self, key: tuple, make: Callable[[], T]) -> T:

@@ -233,7 +233,7 @@ def parse(text: str, file: str) -> Tree:
         else:
             char = _char_at(text, mark.line, mark.column) if mark is not None else ""
             message = _TAB if char == "\t" else _syntax_message(exc, char)
-            diags.append(e100_yaml_syntax.RULE.at(where, message, _TAB_HINT if message == _TAB else None))
+            diags.append(e100_yaml_syntax.RULE.at(where, message, _HINTS.get(message)))
         return Tree(None, tuple(diags))
     except yaml.YAMLError as exc:  # reader errors (control characters) have no MarkedYAMLError
         where = Source(file, 1, 1)
@@ -256,6 +256,9 @@ def parse(text: str, file: str) -> Tree:
 
 _TAB = "dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách"
 _TAB_HINT = "Thay phím Tab bằng dấu cách (2 hoặc 4 dấu cách cho mỗi cấp)."
+_NO_CHARACTER = ("mã thoát \\u hoặc \\U trong nháy kép không thành một ký tự (nửa cặp thay thế \\ud800–\\udfff, "
+                 "hoặc số lớn hơn \\U0010FFFF)")
+_HINTS = {_TAB: _TAB_HINT, _NO_CHARACTER: "Viết thẳng ký tự cần dùng, hoặc xóa mã thoát."}  # else the rule's hint
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -290,6 +293,7 @@ _PROBLEMS = {
     "did not find expected <document start>": "còn nội dung sau dấu kết thúc tài liệu '...'",
     "did not find expected alphabetic or numeric character": "sau '&' hoặc '*' cần một tên (chữ hoặc số)",
     "did not find expected comment or line break": "sau dấu '|' hoặc '>' chỉ được có chú thích rồi xuống dòng",
+    "found invalid Unicode character escape code": _NO_CHARACTER,
     "did not find expected hexdecimal number": "mã thoát \\x, \\u trong nháy kép thiếu chữ số thập lục phân",
     "did not find the expected '>'": "thẻ kiểu '!<…>' chưa đóng",
     "found an indentation indicator equal to 0": "số thụt lề sau '|' hoặc '>' không được là 0",

@@ -43,13 +43,27 @@ class Style:
         return self._wrap("32", t)
 
 
+WINDOW = 120  # characters of a source line shown around the caret
+_BEFORE = 40  # of them, before the caret when the line is cut
+
+
+def _window(raw: str, caret: int) -> tuple[str, int]:
+    """At most :data:`WINDOW` characters of ``raw`` around ``caret``, each cut end marked "…", and the
+    caret's place in them: a line of 100 000 digits or a minified list does not fill the terminal."""
+    if len(raw) <= WINDOW:
+        return raw, caret
+    start = max(0, min(caret - _BEFORE, len(raw) - WINDOW))
+    end = start + WINDOW
+    head = "…" if start else ""
+    return head + raw[start:end] + ("…" if end < len(raw) else ""), caret - start + len(head)
+
+
 def format_text(d: Diagnostic, line_text: str | None, style: Style) -> str:
     sev = style.red(TEXT_LABELS[d.severity]) if d.is_error else style.yellow(TEXT_LABELS[d.severity])
     head = f"{style.bold(shown_text(str(d.source)))}: {sev} {d.code}: {shown_text(d.message)}"
     parts = [head]
     if line_text is not None and d.source.line:
-        raw = line_text.rstrip("\r\n").replace("\t", " ")
-        caret_col = max(d.source.col, 1) - 1
+        raw, caret_col = _window(line_text.rstrip("\r\n").replace("\t", " "), max(d.source.col, 1) - 1)
         shown = shown_text(raw)
         caret_col = len(shown_text(raw[:caret_col])) if caret_col <= len(raw) else len(shown)
         num = str(d.source.line)

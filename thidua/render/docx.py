@@ -54,7 +54,9 @@ def render(template_path: str | Path, context: Mapping[str, Any], stamp: _dt.dat
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DocxTemplateError(str(path), f"không đọc được tệp mẫu ({exc.strerror})") from None
+        from thidua.oserrors import os_error_text
+
+        raise DocxTemplateError(str(path), f"không đọc được tệp mẫu ({os_error_text(exc)})") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocxTemplateError(label, "không phải tệp Word .docx (có thể là .doc cũ: mở bằng Word và lưu lại dạng .docx)")
     stamp = _as_datetime(stamp)

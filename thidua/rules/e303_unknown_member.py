@@ -41,6 +41,8 @@ def _refs(by):
 
 def check(ctx):
     ids = ctx.by.member_ids
+    if not ids:  # 'members:' missing, empty or refused: that one finding says it, not one per reference
+        return
     for ref, where in _refs(ctx.by):
         if ref is not None and ref.id not in ids:
             yield RULE.at(ref.src, f"'{ref.id}' ({where}) không phải là đơn vị thành viên của khối năm {ctx.by.year}",

@@ -24,6 +24,7 @@ from thidua.rules import (
     e209_line_break_in_text,
 )
 from thidua.schema.base import Context, ScalarType, did_you_mean, json_regex, short_text
+from thidua.textsafe import visible_text
 from thidua.yamlnodes import Scalar
 
 _LINE_BREAK = re.compile("[\n\t]")  # other breaks and controls are E107, found while parsing
@@ -77,7 +78,7 @@ class Id(ScalarType):
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         if not ID_RE.match(node.value):
-            return ctx.report(e206_bad_id.RULE.at(node.src, f"'{short_text(node.value)}' không phải là mã hợp lệ"))
+            return ctx.report(e206_bad_id.RULE.at(node.src, f"'{visible_text(short_text(node.value))}' không phải là mã hợp lệ"))
         return Ref(node.value, node.src)
 
     def schema(self) -> dict:
@@ -94,7 +95,7 @@ class Key(ScalarType):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         if not KEY_RE.match(node.value):
             return ctx.report(e206_bad_id.RULE.at(
-                node.src, f"'{short_text(node.value)}' không phải là mã tiêu chí hợp lệ",
+                node.src, f"'{visible_text(short_text(node.value))}' không phải là mã tiêu chí hợp lệ",
                 "Mã tiêu chí gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 1.2 hoặc 2.1.a."))
         return node.value
 
@@ -132,13 +133,13 @@ class Num(ScalarType):
                     node.src, f"'{text}' dùng dấu phẩy thập phân",
                     f"Trong tệp YAML viết số thập phân bằng dấu chấm: {fixed} (báo cáo vẫn in {text})."))
             if text.lower().lstrip("+-.") in ("nan", "inf", "infinity"):
-                return ctx.report(e205_out_of_range.RULE.at(node.src, f"'{text}' không phải là một số hữu hạn"))
+                return ctx.report(e205_out_of_range.RULE.at(node.src, f"'{short_text(text)}' không phải là một số hữu hạn"))
             if re.match(r"^[+-]?[\d.]+[eE][+-]?\d+$", text):
                 return ctx.report(e203_bad_number.RULE.at(
                     node.src, f"'{short_text(text)}' viết dạng lũy thừa", "Viết số đầy đủ, ví dụ 9.5."))
             return ctx.report(e203_bad_number.RULE.at(node.src, f"cần {self.what}, nhưng gặp '{short_text(text)}'"))
         if self.integer and value != value.to_integral_value():
-            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần một số nguyên, nhưng gặp '{text}'",
+            return ctx.report(e203_bad_number.RULE.at(node.src, f"cần một số nguyên, nhưng gặp '{short_text(text)}'",
                                                       "Viết một số nguyên, ví dụ 7."))
         if (self.minimum is not None and value < self.minimum) or (
             self.maximum is not None and value > self.maximum
@@ -182,7 +183,7 @@ class Share(ScalarType):
                                                       "Viết tỷ lệ dạng 70% hoặc 0.7."))
         frac = value / 100 if pct else value
         if not (Decimal(0) <= frac <= Decimal(1)):
-            return ctx.report(e205_out_of_range.RULE.at(node.src, f"tỷ lệ '{text}' phải từ 0% đến 100%"))
+            return ctx.report(e205_out_of_range.RULE.at(node.src, f"tỷ lệ '{short_text(text)}' phải từ 0% đến 100%"))
         return frac
 
     def schema(self) -> dict:

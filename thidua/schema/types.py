@@ -64,10 +64,13 @@ class List(Type):
         if not isinstance(node, Sequence):
             return self.wrong(node, ctx)
         if len(node.items) > self.max_items:
-            return ctx.report(e205_out_of_range.RULE.at(node.src, f"danh sách có {len(node.items)} mục, quá {self.max_items}"))
+            return ctx.report(e205_out_of_range.RULE.at(
+                node.src, f"danh sách có {len(node.items)} mục, quá {self.max_items}",
+                f"Danh sách này có nhiều nhất {self.max_items} mục; kiểm tra lại, có thể đã dán nhầm dữ liệu khác."))
         if len(node.items) < self.min_items:
             return ctx.report(e205_out_of_range.RULE.at(
-                node.src, f"danh sách có {len(node.items)} mục, cần ít nhất {self.min_items}"))
+                node.src, f"danh sách có {len(node.items)} mục, cần ít nhất {self.min_items}",
+                f"Thêm ít nhất {self.min_items} mục vào danh sách."))
         out = [self.item.convert(n, ctx) for n in node.items]
         return tuple(v for v in out if v is not INVALID)
 
