@@ -85,3 +85,12 @@ def test_validate_warns_exits_0_and_fails_with_strict(tmp_path, monkeypatch):
     [found] = data["diagnostics"]
     assert (found["file"], found["code"], found["name"], found["line"]) == \
         ("blocs/mttq/2021 (1).yaml", "W010", "file-not-read", 0)
+
+
+def test_links_that_loop_are_neither_read_nor_a_crash(tmp_path):
+    root = copy_of_example(tmp_path)
+    (root / "blocs/mttq/ghi-chu.yaml").symlink_to("ghi-chu.yaml")  # a link to itself, beside the year files
+    (root / "blocs/vong").symlink_to("vong")  # a bloc-like folder that is a loop
+    (root / "blocs/_tables/vong.yml").symlink_to("vong.yml")
+    codes = [(d.source.file, d.code) for r in validate(root) for d in r.diagnostics]
+    assert codes == []

@@ -101,7 +101,15 @@ def _entries(folder: Path) -> list[os.DirEntry]:
 def bloc_ids(root: Path) -> list[str]:
     if _listing_observers:
         _listed(root, None)
-    return sorted(e.name for e in _entries(root / BLOCS_DIR) if _BLOC_DIR.match(e.name) and e.is_dir())
+    return sorted(e.name for e in _entries(root / BLOCS_DIR) if _BLOC_DIR.match(e.name) and entry_is_dir(e))
+
+
+def entry_is_dir(e: os.DirEntry) -> bool:
+    """A folder (through a link); a link that loops is none (Python raises on it, not False)."""
+    try:
+        return e.is_dir()
+    except OSError:
+        return False
 
 
 def require_bloc(root: Path, bloc: str) -> None:

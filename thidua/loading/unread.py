@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from thidua.ids import ID_RE, YEAR_FILE_RE, misnamed_year
-from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, TABLES_DIR
+from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, TABLES_DIR, entry_is_dir
 
 _YAML_SUFFIXES = (".yaml", ".yml")
 _A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -28,6 +28,13 @@ def _entries(folder: Path) -> list[os.DirEntry]:
             return sorted(it, key=lambda e: e.name)
     except OSError:
         return []
+
+
+def _is_file(e: os.DirEntry) -> bool:
+    try:
+        return e.is_file()
+    except OSError:  # a symlink loop: the listing reports it (E008) where it is a year file
+        return False
 
 
 def _year_file_hint(name: str) -> str:
@@ -51,10 +58,10 @@ def unread_files(root: Path) -> list[tuple[Path, str, str]]:
     out: list[tuple[Path, str, str]] = []
     for entry in _entries(blocs):
         path = blocs / entry.name
-        if entry.is_dir(follow_symlinks=True):
+        if entry_is_dir(entry):
             if entry.name.startswith("."):
                 continue
-            inner = [e for e in _entries(path) if e.is_file() and _is_yaml(e.name)]
+            inner = [e for e in _entries(path) if _is_file(e) and _is_yaml(e.name)]
             if entry.name == TABLES_DIR:
                 out.extend((path / e.name, f"bảng điểm '{e.name}' không được đọc: đuôi tệp phải là .yaml",
                             f"Đổi tên thành {e.name.rsplit('.', 1)[0]}.yaml.")
