@@ -97,6 +97,7 @@ class Workspace:
         self._tables: dict[str, tuple[m.Table | None, tuple[Diagnostic, ...]]] = {}
         self._bloc_years: OrderedDict[str, BlocYearLoad] = OrderedDict()
         self._names: dict[str, str] = {}
+        self._top: tuple[str, str] | None = None  # the root as written and as it really is (links resolved)
 
     def name(self, path: Path) -> str:
         key = os.path.abspath(path)
@@ -107,6 +108,11 @@ class Workspace:
 
     def read(self, path: Path, spec: Obj) -> Loaded:
         name = self.name(path)
+        if (outside := self._linked_outside(path)) is not None:
+            from thidua.rules import e010_link_outside_root
+
+            return Loaded(None, (e010_link_outside_root.RULE.at(
+                Source(name), f"liên kết tới '{outside}', ở ngoài thư mục dữ liệu: tệp không được đọc"),))
         try:
             data = read_bounded(path, MAX_FILE_BYTES)
         except ReadRefused as refused:
@@ -114,6 +120,20 @@ class Workspace:
                 refused.kind, e008_file_unreadable)
             return Loaded(None, (rule.RULE.at(Source(name), refused.message),))
         return read_document(data, name, spec)
+
+    def _linked_outside(self, path: Path) -> str | None:
+        """Where a file inside the data root really lies, when a link takes it outside the root (E010).
+
+        A file named outside the root (``thidua validate /tmp/x.yaml``) is the user's choice, not a link's.
+        """
+        top = self._top
+        if top is None:
+            top = self._top = (os.path.abspath(self.root), os.path.realpath(self.root))
+        absolute = os.path.abspath(path)
+        if not absolute.startswith(top[0] + os.sep):
+            return None
+        real = os.path.realpath(absolute)
+        return None if real.startswith(top[1] + os.sep) else real
 
     # -- thidua.yaml ---------------------------------------------------------
     def config(self) -> tuple[m.Config, tuple[Diagnostic, ...]]:
