@@ -98,6 +98,7 @@ class Workspace:
         self._bloc_years: OrderedDict[str, BlocYearLoad] = OrderedDict()
         self._names: dict[str, str] = {}
         self._top: tuple[str, str] | None = None  # the root as written and as it really is (links resolved)
+        self._real_folders: dict[str, str] = {}
 
     def name(self, path: Path) -> str:
         key = os.path.abspath(path)
@@ -132,7 +133,11 @@ class Workspace:
         absolute = os.path.abspath(path)
         if not absolute.startswith(top[0] + os.sep):
             return None
-        real = os.path.realpath(absolute)
+        folder, leaf = os.path.split(absolute)
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:  # each folder resolved once: one lstat a file, not one a path component
+            real_folder = self._real_folders[folder] = os.path.realpath(folder)
+        real = os.path.realpath(absolute) if os.path.islink(absolute) else os.path.join(real_folder, leaf)
         return None if real.startswith(top[1] + os.sep) else real
 
     # -- thidua.yaml ---------------------------------------------------------
