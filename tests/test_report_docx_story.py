@@ -48,6 +48,16 @@ def test_the_covenant_of_the_seed_article_is_in_the_year_end_minutes(tmp_path):
     assert lines[start + 3].endswith("năm 2021”.")
 
 
+def test_a_note_that_names_its_meeting_is_one_sentence_with_it(tmp_path):
+    """Khánh Hòa's covenant note starts "Hội nghị ký kết giao ước thi đua năm 2024: …": said once."""
+    text = _minutes(tmp_path, REPOSITORY, "mttq", 2024)
+    lines = text.split("\n")
+    start = lines.index("II. NỘI DUNG")
+    assert lines[start + 2].startswith("Ngày 22/02/2024, Khối đã tổ chức Hội nghị ký kết giao ước thi đua năm "
+                                       "2024: thông qua dự thảo Quy chế thi đua")
+    assert not lines[start + 3].startswith("Hội nghị ký kết giao ước thi đua năm 2024")
+
+
 def test_the_midyear_meeting_and_one_after_the_review(tmp_path):
     root = tmp_path / "src"
     shutil.copytree(REPOSITORY / "examples" / "ha-giang", root)

@@ -29,7 +29,12 @@ def year_meetings(facts: BlocFacts) -> tuple[str, ...]:
         lead = ", ".join(p for p in (f"Ngày {short_date(event.date)}" if event.date else "Trong năm",
                                      f"tại {where}" if where else "") if p)
         present = f" ({len(event.present)}/{len(by.members)} đơn vị thành viên dự)" if event.present else ""
-        lines.append(f"{lead}, {w.Bloc} đã tổ chức {what.format(year=by.year)}{present}.")
-        if event.note.strip():
-            lines.append(_sentence(event.note))
+        title = what.format(year=by.year)
+        note = " ".join(event.note.split())
+        if note.lower().startswith(title.lower() + ":"):  # the note names the meeting itself: one sentence
+            lines.append(_sentence(f"{lead}, {w.Bloc} đã tổ chức {title}{present}{note[len(title):]}"))
+            continue
+        lines.append(f"{lead}, {w.Bloc} đã tổ chức {title}{present}.")
+        if note:
+            lines.append(_sentence(note))
     return tuple(lines)
