@@ -49,7 +49,13 @@ def quota_reached(quota, population: int, size: int | None, bloc: str) -> str:
     if size is None:
         return "đủ điều kiện nhưng đã hết hạn mức"
     limit = f"{size} đơn vị theo hạn mức"
-    if quota is not None and quota.share is not None and quota.count is None and \
-            quota_size(dataclasses.replace(quota, minimum=0), population) == size:  # the share, not the minimum
+    if share_gave(quota, population, size):
         limit += f" ({share_text(quota.share)} số đơn vị của {bloc})"
     return f"đủ điều kiện nhưng {bloc} đã đề nghị đủ {limit}"
+
+
+def share_gave(quota, population: int, size: int | None) -> bool:
+    """Whether ``quota``'s share, not a count or its minimum, set the ``size`` places: only then is the
+    share worth saying beside the number ("2 đơn vị (30% số đơn vị của Khối)")."""
+    return quota is not None and quota.share is not None and quota.count is None and size is not None and \
+        quota_size(dataclasses.replace(quota, minimum=0), population) == size

@@ -6,8 +6,6 @@ proposal, said so in a note, and the summary is then a DỰ THẢO.
 
 from __future__ import annotations
 
-import dataclasses
-
 from thidua.core.awards import quota_size
 from thidua.core.handover import Handover
 from thidua.core.numbers import share_text, vn_number
@@ -18,6 +16,7 @@ from thidua.documents.dates import place_date_line, short_date
 from thidua.documents.facts import gather
 from thidua.documents.honours import BLOC_HEADING, honour_summary, summary_lines
 from thidua.documents.minutes import awarded
+from thidua.documents.phrases import share_gave
 from thidua.documents.province_records import BlocSummary, ProvinceSummary, RankRow
 from thidua.documents.records import Signature
 from thidua.documents.words import group_word
@@ -110,11 +109,10 @@ def _limit(award, year: YearResult, many: str, config: Config) -> str:
     if size is None:
         return ""
     text = f"{size} đơn vị"
-    q = award.quota
-    if q.share is not None and q.count is None and quota_size(dataclasses.replace(q, minimum=0), count) == size:
+    if share_gave(award.quota, count, size):
         source = next((a.name for a in config.awards if a.id == award.from_award), award.from_award or "")
         what = f"đơn vị được đề nghị {source}" if base == "proposed" else f"đơn vị dẫn đầu các {many}"
-        text += f" ({share_text(q.share)} số {what})"
+        text += f" ({share_text(award.quota.share)} số {what})"
     return text
 
 

@@ -89,19 +89,20 @@ def _listed(root: Path, bloc: str | None) -> None:
         observe("blocs" if bloc is None else "years", root, bloc)
 
 
-def _entries(folder: Path) -> list[os.DirEntry]:
-    """A folder's entries (none when it is missing or not a folder), without a Path per entry."""
+def folder_entries(folder: Path) -> list[os.DirEntry]:
+    """A folder's entries (none when it is missing, not a folder or not readable), without a Path
+    per entry, in no particular order."""
     try:
         with os.scandir(folder) as it:
             return list(it)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:
         return []
 
 
 def bloc_ids(root: Path) -> list[str]:
     if _listing_observers:
         _listed(root, None)
-    return sorted(e.name for e in _entries(root / BLOCS_DIR) if _BLOC_DIR.match(e.name) and entry_is_dir(e))
+    return sorted(e.name for e in folder_entries(root / BLOCS_DIR) if _BLOC_DIR.match(e.name) and entry_is_dir(e))
 
 
 def entry_is_dir(e: os.DirEntry) -> bool:
@@ -124,7 +125,7 @@ def years_of(root: Path, bloc: str) -> list[int]:
     if _listing_observers:
         _listed(root, bloc)
     # Anything named like a year file counts, folders and FIFOs too: reading it reports E009.
-    return sorted(int(m[1]) for e in _entries(root / BLOCS_DIR / bloc) if (m := _YEAR_FILE.match(e.name)))
+    return sorted(int(m[1]) for e in folder_entries(root / BLOCS_DIR / bloc) if (m := _YEAR_FILE.match(e.name)))
 
 
 def bloc_year_path(root: Path, bloc: str, year: int) -> Path:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from thidua.ids import ID_RE, YEAR_FILE_RE, misnamed_year
-from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, TABLES_DIR, entry_is_dir
+from thidua.loading.root import BLOCS_DIR, CONFIG_NAME, TABLES_DIR, entry_is_dir, folder_entries
 
 _YAML_SUFFIXES = (".yaml", ".yml")
 _A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -23,11 +23,7 @@ def _is_yaml(name: str) -> bool:
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:
-    try:
-        with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
-    except OSError:
-        return []
+    return sorted(folder_entries(folder), key=lambda e: e.name)
 
 
 def _is_file(e: os.DirEntry) -> bool:
