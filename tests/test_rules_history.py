@@ -55,6 +55,9 @@ CASES = [
     # W600: chair and deputy other than the rotation rule proposes; each points at the value.
     Case("rotation-mismatch", {Y2023: PREVIOUS, Y2024: MEMBERS_2024 + "leader: tinhdoan\ndeputy: ldld\n"},
          [(Y2024, "W600", 10, 9), (Y2024, "W600", 11, 9)]),
+    # A chair that is no member (a typo of ldld) is E303 alone: not also W600 against the rotation.
+    Case("rotation-typo-is-one-finding", {Y2023: PREVIOUS, Y2024: MEMBERS_2024 + "leader: lddl\ndeputy: tinhdoan\n"},
+         [(Y2024, "E303", 10, 9)]),
     # W601: a member of 2023 missing in 2024 with no departure recorded; points at the file.
     Case("member-vanished", {Y2023: PREVIOUS, Y2024: WITHOUT_HND}, [(Y2024, "W601", 1, 1)]),
 ]

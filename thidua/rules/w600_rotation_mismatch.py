@@ -27,7 +27,9 @@ def check(ctx):
         if ref is None or expected is None or ref.id == expected:
             continue
         member = ctx.by.member(ref.id)
-        if member is not None and expected in {p.id for p in member.predecessors}:
+        if member is None:
+            continue  # not a member at all: E303 says so, one mistake gets one finding
+        if expected in {p.id for p in member.predecessors}:
             continue  # the expected unit, renamed or merged into this one
         if recorded is not None and recorded.id == ref.id:
             continue  # the bloc decided otherwise and recorded it in last year's file
